@@ -1,0 +1,118 @@
+//! Turns the questionnaire content in `content/` (TOML, written by people)
+//! into compact JSON embedded in the library (read by the core at start-up).
+//!
+//! The build only converts and discovers; it does not judge the content. The
+//! content-validation tests (`tests/content.rs`) state the rules.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let content = root.join("content");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo:rerun-if-changed=content");
+
+    let questionnaire = read_toml(&content.join("questionnaire.toml"));
+    let domain_ids: Vec<String> = questionnaire
+        .get("domains")
+        .and_then(|d| d.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let mut structure = questionnaire.clone();
+    let domains: Vec<serde_json::Value> = domain_ids
+        .iter()
+        .map(|id| {
+            let path = content.join("domains").join(format!("{id}.toml"));
+            println!("cargo:rerun-if-changed={}", path.display());
+            // A listed domain without a file becomes an empty domain, which the
+            // core refuses with a message naming it.
+            if path.is_file() {
+                read_toml(&path)
+            } else {
+                serde_json::json!({ "id": id, "question": [] })
+            }
+        })
+        .collect();
+    structure["domains"] = serde_json::Value::Array(domains);
+    write(&out.join("structure.json"), &structure);
+
+    let mut codes: Vec<String> = fs::read_dir(content.join("lang"))
+        .unwrap_or_else(|e| panic!("content/lang cannot be read: {e}"))
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("ui.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    // English first: it is the fallback language and the reference for completeness.
+    codes.sort_by_key(|c| (c != "en", c.clone()));
+
+    let mut generated = String::from("/// Every language under content/lang, English first: (code, JSON text).\npub static LANGUAGES: &[(&str, &str)] = &[\n");
+    for code in &codes {
+        let dir = content.join("lang").join(code);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut language = serde_json::Map::new();
+        language.insert("code".into(), code.clone().into());
+        language.insert("ui".into(), read_toml(&dir.join("ui.toml")));
+        let mut texts = serde_json::Map::new();
+        for id in &domain_ids {
+            let path = dir.join("domains").join(format!("{id}.toml"));
+            println!("cargo:rerun-if-changed={}", path.display());
+            if path.is_file() {
+                texts.insert(id.clone(), read_toml(&path));
+            }
+        }
+        language.insert("domains".into(), texts.into());
+        let file = out.join(format!("lang_{code}.json"));
+        write(&file, &serde_json::Value::Object(language));
+        writeln!(
+            generated,
+            "    ({code:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang_{code}.json\"))),"
+        )
+        .unwrap();
+    }
+    generated.push_str("];\n");
+    fs::write(out.join("languages.rs"), generated).expect("OUT_DIR is writable");
+}
+
+fn read_toml(path: &Path) -> serde_json::Value {
+    let text = fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{} cannot be read: {e}", path.display()));
+    let value: toml::Value = toml::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
+    to_json(value, path)
+}
+
+fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
+    match value {
+        toml::Value::String(s) => s.into(),
+        toml::Value::Integer(i) => i.into(),
+        toml::Value::Float(f) => {
+            serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
+        }
+        toml::Value::Boolean(b) => b.into(),
+        toml::Value::Datetime(d) => {
+            panic!("{}: dates are not used in content ({d})", path.display())
+        }
+        toml::Value::Array(a) => a.into_iter().map(|v| to_json(v, path)).collect(),
+        toml::Value::Table(t) => t
+            .into_iter()
+            .map(|(k, v)| (k, to_json(v, path)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+    }
+}
+
+fn write(path: &Path, value: &serde_json::Value) {
+    fs::write(
+        path,
+        serde_json::to_string(value).expect("JSON values serialise"),
+    )
+    .expect("OUT_DIR is writable");
+}

@@ -1,0 +1,277 @@
+//! The assessment as a state machine: the user's actions applied by a pure
+//! function, and the view models the interface renders.
+
+use super::answer::AnswerValue;
+use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use super::model::Questionnaire;
+use super::results::{Answers, Imported, MAX_NOTE_CHARS};
+
+/// Where the user is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Welcome,
+    Context,
+    /// A domain page, by domain id.
+    Domain(String),
+    Results,
+    /// Comparison with an earlier results file.
+    Compare,
+}
+
+/// Something the interface should tell the user about their last action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The context step needs at least one use case before the questions can start.
+    ChooseUseCase,
+}
+
+/// An earlier assessment to compare against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub created: String,
+    pub context: Context,
+    pub answers: Answers,
+}
+
+/// Everything the user has said, and where they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub context: Context,
+    pub answers: Answers,
+    pub page: Page,
+    /// The language the user reads; answers do not depend on it.
+    pub language: String,
+    pub problem: Option<Problem>,
+    pub baseline: Option<Baseline>,
+}
+
+/// What the user can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetUseCase(UseCase, bool),
+    SetServiceModel(ServiceModel),
+    SetDeployment(Deployment),
+    SetStage(Stage),
+    SetOrgSize(OrgSize),
+    /// Answer a question; `None` clears the answer.
+    Answer {
+        question: String,
+        value: Option<AnswerValue>,
+    },
+    /// Write the private note of a question.
+    Note {
+        question: String,
+        text: String,
+    },
+    Go(Page),
+    Next,
+    Previous,
+    SetLanguage(String),
+    /// Replace everything with an imported file (the language stays the user's).
+    Restore(Box<Imported>),
+    /// Compare the current answers with an imported earlier file.
+    SetBaseline(Box<Imported>),
+    ClearBaseline,
+    /// Forget every answer and start again.
+    Erase,
+}
+
+/// One entry of the domain navigation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NavItem {
+    pub domain: String,
+    pub applicable: usize,
+    pub answered: usize,
+    pub current: bool,
+}
+
+impl NavItem {
+    /// Whether every applicable question of the domain is answered.
+    pub fn complete(&self) -> bool {
+        self.answered == self.applicable
+    }
+}
+
+impl Assessment {
+    /// A fresh assessment on the welcome page.
+    pub fn new(language: &str) -> Assessment {
+        Assessment {
+            context: Context::default(),
+            answers: Answers::default(),
+            page: Page::Welcome,
+            language: language.to_owned(),
+            problem: None,
+            baseline: None,
+        }
+    }
+
+    /// Whether the user has given anything worth keeping.
+    pub fn has_answers(&self) -> bool {
+        !self.answers.values.is_empty() || !self.answers.notes.is_empty()
+    }
+
+    /// Applies an action. Actions that make no sense in the current state (an unknown
+    /// question, "not applicable" where it is not allowed) change nothing.
+    pub fn apply(&mut self, q: &Questionnaire, action: Action) {
+        self.problem = None;
+        match action {
+            Action::SetUseCase(u, on) => self.context.set_use_case(u, on),
+            Action::SetServiceModel(m) => self.context.service_model = m,
+            Action::SetDeployment(d) => self.context.deployment = d,
+            Action::SetStage(s) => self.context.stage = s,
+            Action::SetOrgSize(s) => self.context.org_size = s,
+            Action::Answer { question, value } => {
+                let Some(item) = q.question(&question) else {
+                    return;
+                };
+                match value {
+                    Some(AnswerValue::NotApplicable) if !item.not_applicable => {}
+                    Some(v) => {
+                        self.answers.values.insert(question, v);
+                    }
+                    None => {
+                        self.answers.values.remove(&question);
+                    }
+                }
+            }
+            Action::Note { question, text } => {
+                if q.question(&question).is_none() {
+                    return;
+                }
+                let text: String = text
+                    .chars()
+                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                    .take(MAX_NOTE_CHARS)
+                    .collect();
+                if text.trim().is_empty() {
+                    self.answers.notes.remove(&question);
+                } else {
+                    self.answers.notes.insert(question, text);
+                }
+            }
+            Action::Go(page) => self.go(q, page),
+            Action::Next => {
+                if let Some(page) = self.neighbour(q, 1) {
+                    self.go(q, page);
+                }
+            }
+            Action::Previous => {
+                if let Some(page) = self.neighbour(q, -1) {
+                    self.go(q, page);
+                }
+            }
+            Action::SetLanguage(code) => self.language = code,
+            Action::Restore(imported) => {
+                let language = std::mem::take(&mut self.language);
+                let baseline = self.baseline.take();
+                *self = Assessment {
+                    context: imported.context,
+                    answers: imported.answers,
+                    language,
+                    baseline,
+                    ..Assessment::new("")
+                };
+                self.page = self.resume_page(q);
+            }
+            Action::SetBaseline(imported) => {
+                self.baseline = Some(Baseline {
+                    created: imported.created,
+                    context: imported.context,
+                    answers: imported.answers,
+                });
+                self.page = Page::Compare;
+            }
+            Action::ClearBaseline => {
+                self.baseline = None;
+                if self.page == Page::Compare {
+                    self.page = Page::Results;
+                }
+            }
+            Action::Erase => *self = Assessment::new(&self.language),
+        }
+    }
+
+    /// Moves to a page if it can be shown; questions need a complete context first.
+    fn go(&mut self, q: &Questionnaire, page: Page) {
+        let needs_context = matches!(page, Page::Domain(_) | Page::Results | Page::Compare);
+        if needs_context && !self.context.is_complete() {
+            self.problem = Some(Problem::ChooseUseCase);
+            self.page = Page::Context;
+            return;
+        }
+        match &page {
+            Page::Domain(id) if !q.applicable_domains(&self.context).any(|d| &d.id == id) => {}
+            Page::Compare if self.baseline.is_none() => {}
+            _ => self.page = page,
+        }
+    }
+
+    /// The pages in order: welcome, context, each applicable domain, results.
+    pub fn pages(&self, q: &Questionnaire) -> Vec<Page> {
+        let mut pages = vec![Page::Welcome, Page::Context];
+        pages.extend(
+            q.applicable_domains(&self.context)
+                .map(|d| Page::Domain(d.id.clone())),
+        );
+        pages.push(Page::Results);
+        pages
+    }
+
+    /// The page `step` places away from the current one in [`Self::pages`].
+    pub fn neighbour(&self, q: &Questionnaire, step: isize) -> Option<Page> {
+        let pages = self.pages(q);
+        let current = match &self.page {
+            Page::Compare => pages.len() - 1,
+            page => pages.iter().position(|p| p == page)?,
+        };
+        let target = current.checked_add_signed(step)?;
+        pages.get(target).cloned()
+    }
+
+    /// The first domain with an unanswered question, else the results.
+    pub fn resume_page(&self, q: &Questionnaire) -> Page {
+        if !self.context.is_complete() {
+            return Page::Context;
+        }
+        self.navigation(q)
+            .into_iter()
+            .find(|n| !n.complete())
+            .map_or(Page::Results, |n| Page::Domain(n.domain))
+    }
+
+    /// Whether a question counts as answered (a level, don't know, or an allowed "not applicable").
+    fn is_answered(&self, q: &Questionnaire, id: &str) -> bool {
+        match self.answers.values.get(id) {
+            Some(AnswerValue::NotApplicable) => {
+                q.question(id).is_some_and(|item| item.not_applicable)
+            }
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// The domain navigation: every applicable domain with its completion.
+    pub fn navigation(&self, q: &Questionnaire) -> Vec<NavItem> {
+        q.applicable_domains(&self.context)
+            .map(|d| {
+                let questions: Vec<_> = q.applicable(d, &self.context).collect();
+                NavItem {
+                    domain: d.id.clone(),
+                    applicable: questions.len(),
+                    answered: questions
+                        .iter()
+                        .filter(|item| self.is_answered(q, &item.id))
+                        .count(),
+                    current: self.page == Page::Domain(d.id.clone()),
+                }
+            })
+            .collect()
+    }
+
+    /// Answered and applicable questions over the whole assessment.
+    pub fn progress(&self, q: &Questionnaire) -> (usize, usize) {
+        self.navigation(q).iter().fold((0, 0), |(a, n), item| {
+            (a + item.answered, n + item.applicable)
+        })
+    }
+}

@@ -1,0 +1,246 @@
+//! The words of one language: interface strings, the questionnaire's texts,
+//! and how numbers and dates are written.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::model::ContentError;
+
+/// The words of one question.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionText {
+    /// The practice, as a statement.
+    pub prompt: String,
+    /// Why it matters for health data in the cloud.
+    pub help: String,
+    /// What levels 0 to 4 look like for this practice.
+    pub levels: Vec<String>,
+    /// How to close the gap.
+    pub recommendation: String,
+}
+
+/// The words of one domain.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DomainText {
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub questions: HashMap<String, QuestionText>,
+}
+
+#[derive(Deserialize)]
+struct RawLanguage {
+    code: String,
+    ui: serde_json::Value,
+    domains: HashMap<String, DomainText>,
+}
+
+/// One language's words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Language {
+    /// ISO 639-1 code, e.g. `de`.
+    pub code: String,
+    strings: HashMap<String, String>,
+    domains: HashMap<String, DomainText>,
+}
+
+impl Language {
+    /// Parses a language as produced by the build from `content/lang/<code>/`.
+    pub fn from_json(text: &str) -> Result<Language, ContentError> {
+        let raw: RawLanguage =
+            serde_json::from_str(text).map_err(|e| ContentError::Malformed(e.to_string()))?;
+        let mut strings = HashMap::new();
+        flatten("", &raw.ui, &mut strings);
+        Ok(Language {
+            code: raw.code,
+            strings,
+            domains: raw.domains,
+        })
+    }
+
+    /// The language's own name, e.g. "Deutsch".
+    pub fn name(&self) -> &str {
+        self.t("language.name")
+    }
+
+    /// An interface string; empty when missing (the catalogue fills gaps from English,
+    /// and the completeness tests keep English whole).
+    pub fn t(&self, key: &str) -> &str {
+        self.strings.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether an interface string exists.
+    pub fn has(&self, key: &str) -> bool {
+        self.strings.contains_key(key)
+    }
+
+    /// An interface string with `{name}` placeholders filled in.
+    pub fn fill(&self, key: &str, params: &[(&str, &str)]) -> String {
+        fill(self.t(key), params)
+    }
+
+    /// Every interface key, for completeness checks.
+    pub fn keys(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.strings.iter()
+    }
+
+    /// The words of a domain.
+    pub fn domain(&self, id: &str) -> Option<&DomainText> {
+        self.domains.get(id)
+    }
+
+    /// The title of a domain.
+    pub fn domain_title(&self, id: &str) -> &str {
+        self.domains.get(id).map(|d| d.title.as_str()).unwrap_or("")
+    }
+
+    /// The words of a question.
+    pub fn question(&self, id: &str) -> Option<&QuestionText> {
+        self.domains.values().find_map(|d| d.questions.get(id))
+    }
+
+    /// The prompt of a question.
+    pub fn prompt(&self, id: &str) -> &str {
+        self.question(id).map(|q| q.prompt.as_str()).unwrap_or("")
+    }
+
+    /// Fills every string, domain and question missing here from another language.
+    pub fn fill_gaps_from(&mut self, other: &Language) {
+        for (key, value) in &other.strings {
+            self.strings
+                .entry(key.clone())
+                .or_insert_with(|| value.clone());
+        }
+        for (id, domain) in &other.domains {
+            let mine = self
+                .domains
+                .entry(id.clone())
+                .or_insert_with(|| domain.clone());
+            for (qid, question) in &domain.questions {
+                mine.questions
+                    .entry(qid.clone())
+                    .or_insert_with(|| question.clone());
+            }
+        }
+    }
+
+    /// The descriptor of one level of a question.
+    pub fn level_descriptor(&self, id: &str, level: u8) -> &str {
+        self.question(id)
+            .and_then(|q| q.levels.get(usize::from(level)))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// A number with the language's decimal separator, e.g. `2,5` in German.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self.strings.get("format.decimal_separator") {
+            Some(sep) if sep != "." => text.replace('.', sep),
+            _ => text,
+        }
+    }
+
+    /// A whole percentage, e.g. `72 %` in French.
+    pub fn percent(&self, value: u8) -> String {
+        self.fill("format.percent", &[("value", &value.to_string())])
+    }
+
+    /// A date from an RFC 3339 timestamp, e.g. "28 November 2026"; the timestamp itself if unreadable.
+    pub fn date(&self, timestamp: &str) -> String {
+        let Some((year, month, day)) = super::time::date_of(timestamp) else {
+            return timestamp.to_owned();
+        };
+        let month_name = self.t(MONTH_KEYS[usize::from(month - 1)]);
+        self.fill(
+            "format.date",
+            &[
+                ("day", &day.to_string()),
+                ("month", month_name),
+                ("year", &year.to_string()),
+            ],
+        )
+    }
+}
+
+const MONTH_KEYS: [&str; 12] = [
+    "format.months.0",
+    "format.months.1",
+    "format.months.2",
+    "format.months.3",
+    "format.months.4",
+    "format.months.5",
+    "format.months.6",
+    "format.months.7",
+    "format.months.8",
+    "format.months.9",
+    "format.months.10",
+    "format.months.11",
+];
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Turns nested tables into dotted keys (`welcome.title`) and arrays into indexed keys (`format.months.0`).
+fn flatten(prefix: &str, value: &serde_json::Value, out: &mut HashMap<String, String>) {
+    let key = |k: &str| {
+        if prefix.is_empty() {
+            k.to_owned()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
+    match value {
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| flatten(&key(k), v, out)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| flatten(&key(&i.to_string()), v, out)),
+        serde_json::Value::String(s) => {
+            out.insert(prefix.to_owned(), s.clone());
+        }
+        other => {
+            out.insert(prefix.to_owned(), other.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Language {
+        Language::from_json(
+            r#"{"code":"de","ui":{"language":{"name":"Deutsch"},"format":{"decimal_separator":",","percent":"{value} %",
+            "date":"{day}. {month} {year}","months":["Januar","Februar","März","April","Mai","Juni","Juli","August",
+            "September","Oktober","November","Dezember"]},"greet":"Hallo {name}"},"domains":{}}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        let de = sample();
+        assert_eq!(de.decimal(2.345, 1), "2,3");
+        assert_eq!(de.percent(72), "72 %");
+        assert_eq!(de.date("2026-11-28T15:29:16Z"), "28. November 2026");
+        assert_eq!(de.date("not a date"), "not a date");
+    }
+
+    #[test]
+    fn a_missing_string_is_empty_instead_of_failing() {
+        let de = sample();
+        assert_eq!(de.t("nowhere.to.be.found"), "");
+        assert_eq!(de.fill("greet", &[("name", "Ada")]), "Hallo Ada");
+        assert_eq!(de.name(), "Deutsch");
+    }
+}

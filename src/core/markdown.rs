@@ -1,0 +1,172 @@
+//! The questionnaire as Markdown, for reading and for docs/QUESTIONNAIRE*.md.
+
+use std::fmt::Write as _;
+
+use super::i18n::Language;
+use super::model::{Condition, Question, Questionnaire};
+
+/// A list of context values in a language, e.g. "Remote care, Medical devices".
+fn values<T: Copy>(lang: &Language, list: &[T], table: &str, id: fn(T) -> &'static str) -> String {
+    list.iter()
+        .map(|v| lang.t(&format!("context.{table}.{}", id(*v))).to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A condition in words, e.g. "use case is one of: Medical devices".
+pub fn describe(lang: &Language, c: &Condition) -> String {
+    let mut parts = Vec::new();
+    let mut part = |key: &str, text: String| {
+        parts.push(lang.fill(&format!("catalogue.{key}"), &[("values", &text)]))
+    };
+    if let Some(l) = &c.use_cases {
+        part("use_cases", values(lang, l, "use_case", |v| v.as_str()));
+    }
+    if let Some(l) = &c.service_models {
+        part(
+            "service_models",
+            values(lang, l, "service_models", |v| v.as_str()),
+        );
+    }
+    if let Some(l) = &c.deployments {
+        part(
+            "deployments",
+            values(lang, l, "deployments", |v| v.as_str()),
+        );
+    }
+    if let Some(l) = &c.stages {
+        part("stages", values(lang, l, "stages", |v| v.as_str()));
+    }
+    if let Some(l) = &c.org_sizes {
+        part("org_sizes", values(lang, l, "org_sizes", |v| v.as_str()));
+    }
+    if parts.is_empty() {
+        lang.t("catalogue.applies_always").to_owned()
+    } else {
+        parts.join(lang.t("catalogue.and"))
+    }
+}
+
+/// Table cells cannot hold line breaks or bare pipes.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Question) {
+    let Some(text) = lang.question(&item.id) else {
+        return;
+    };
+    let yes_no = |b: bool| lang.t(if b { "catalogue.yes" } else { "catalogue.no" });
+    let _ = writeln!(out, "### {} · {}\n\n{}\n", item.id, text.prompt, text.help);
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- | --- |",
+        lang.t("catalogue.level"),
+        lang.t("catalogue.descriptor")
+    );
+    for (level, descriptor) in text.levels.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {level} {} | {} |",
+            lang.t(&format!("levels.{level}")),
+            cell(descriptor)
+        );
+    }
+    let indices: Vec<&str> = item
+        .indices
+        .iter()
+        .map(|i| lang.t(&format!("indices.{}", i.as_str())))
+        .collect();
+    let mut target = format!("{}", item.target.unwrap_or(q.scoring.default_target));
+    for rule in &item.target_when {
+        let when = describe(lang, &rule.when);
+        target.push_str("; ");
+        target.push_str(&lang.fill(
+            "catalogue.target_when",
+            &[("level", &rule.level.to_string()), ("condition", &when)],
+        ));
+    }
+    let r = &item.responsibility;
+    let party = |p: super::model::Party| lang.t(&format!("parties.{}", p.as_str()));
+    let references: Vec<String> = item.references.iter().map(|r| r.label(lang)).collect();
+    let _ = writeln!(out);
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.weight"), item.weight);
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.t("catalogue.feeds"),
+        indices.join(", ")
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.t("catalogue.critical"),
+        yes_no(item.critical)
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.t("catalogue.not_applicable_allowed"),
+        yes_no(item.not_applicable)
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.t("catalogue.applies"),
+        describe(lang, &item.applies)
+    );
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.target"), target);
+    let _ = writeln!(
+        out,
+        "- {}: IaaS {}, PaaS {}, SaaS {}",
+        lang.t("catalogue.responsibility"),
+        party(r.iaas),
+        party(r.paas),
+        party(r.saas)
+    );
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        lang.t("catalogue.references"),
+        references.join("; ")
+    );
+    let _ = writeln!(
+        out,
+        "\n**{}:** {}\n",
+        lang.t("catalogue.recommendation"),
+        text.recommendation
+    );
+}
+
+/// The whole questionnaire in one language as Markdown.
+pub fn questionnaire(q: &Questionnaire, lang: &Language) -> String {
+    let mut out = String::new();
+    let count = q.questions().count();
+    let _ = writeln!(out, "# {}\n", lang.t("app.questionnaire_title"));
+    let intro = lang.fill(
+        "catalogue.intro",
+        &[
+            ("version", &q.version),
+            ("questions", &count.to_string()),
+            ("domains", &q.domains.len().to_string()),
+        ],
+    );
+    let _ = writeln!(out, "{intro}\n");
+    let _ = writeln!(
+        out,
+        "<!-- Generated by `cloudtriage questionnaire --lang {}`; edit content/ instead. -->\n",
+        lang.code
+    );
+    for (n, domain) in q.domains.iter().enumerate() {
+        let text = lang.domain(&domain.id);
+        let title = text.map_or(domain.id.as_str(), |t| t.title.as_str());
+        let _ = writeln!(out, "## {}. {}\n", n + 1, title);
+        if let Some(t) = text {
+            let _ = writeln!(out, "{}\n", t.summary);
+        }
+        for item in &domain.questions {
+            question(&mut out, q, lang, item);
+        }
+    }
+    out
+}

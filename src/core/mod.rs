@@ -1,0 +1,23 @@
+//! The pure core: everything a plain `cargo test` can check.
+
+pub mod answer;
+pub mod assessment;
+pub mod catalog;
+pub mod compare;
+pub mod context;
+pub mod i18n;
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod reference;
+pub mod results;
+pub mod score;
+pub mod time;
+
+pub use answer::{AnswerValue, Level};
+pub use assessment::{Assessment, Page};
+pub use catalog::Catalog;
+pub use context::Context;
+pub use i18n::Language;
+pub use model::Questionnaire;
+pub use score::Report;

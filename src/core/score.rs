@@ -1,0 +1,313 @@
+//! Scoring: from a context and answers to indices, domain levels, caps and a
+//! ranked action plan. Pure and deterministic: integer arithmetic wherever a
+//! result is reported, so the browser and the host agree to the last digit.
+//! docs/METHODOLOGY.md explains every rule with a worked example.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::answer::AnswerValue;
+use super::context::Context;
+use super::model::{Index, Party, Question, Questionnaire};
+use super::reference::Reference;
+
+/// How a question stands in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", tag = "state", content = "level")]
+pub enum Standing {
+    /// Answered with a level.
+    Level(u8),
+    /// Answered "don't know" (scored as 0).
+    Unknown,
+    /// Not answered yet (scored as 0).
+    Unanswered,
+}
+
+impl Standing {
+    fn of(answer: Option<AnswerValue>) -> Option<Standing> {
+        match answer {
+            Some(AnswerValue::Level(l)) => Some(Standing::Level(l.get())),
+            Some(AnswerValue::Unknown) => Some(Standing::Unknown),
+            Some(AnswerValue::NotApplicable) => None,
+            None => Some(Standing::Unanswered),
+        }
+    }
+
+    /// The level this standing counts as.
+    pub fn level(self) -> u8 {
+        match self {
+            Standing::Level(l) => l,
+            Standing::Unknown | Standing::Unanswered => 0,
+        }
+    }
+}
+
+/// A critical question that holds an index down.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Cap {
+    /// The question's id.
+    pub question: String,
+    /// Where it stands: below the critical level, unknown or unanswered.
+    #[serde(flatten)]
+    pub standing: Standing,
+}
+
+/// One index: a score from 0 to 100 and its band.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct IndexReport {
+    /// The score after any cap; absent when no question feeding the index applies.
+    pub score: Option<u8>,
+    /// The score the answers would give without the cap.
+    pub uncapped: Option<u8>,
+    /// The band's id (see the questionnaire's bands).
+    pub band: Option<String>,
+    /// The critical questions that capped the score, in questionnaire order.
+    pub capped_by: Vec<Cap>,
+}
+
+/// The maturity of one domain.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct DomainReport {
+    pub id: String,
+    /// Weighted mean level from 0.00 to 4.00, to two decimals.
+    pub level: f64,
+    /// The level as a percentage of 4.
+    pub percent: u8,
+    /// Applicable questions in the domain.
+    pub applicable: usize,
+    /// Of those, how many have an answer (a level, not applicable or don't know).
+    pub answered: usize,
+    /// Of those scored, how many reach their target.
+    pub at_target: usize,
+}
+
+/// How much of the assessment is answered, and how much of it is known.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Completeness {
+    /// Questions that apply in this context.
+    pub applicable: usize,
+    /// Questions answered in any way.
+    pub answered: usize,
+    /// Answered with a level or "not applicable" (not "don't know").
+    pub known: usize,
+    /// `answered` as a percentage of `applicable`.
+    pub percent: u8,
+    /// `known` as a percentage of `applicable`: how far the scores rest on knowledge.
+    pub confidence: u8,
+}
+
+/// One gap to close, ranked in the action plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Action {
+    /// 1 for the first thing to do.
+    pub rank: usize,
+    pub question: String,
+    pub domain: String,
+    pub critical: bool,
+    #[serde(flatten)]
+    pub standing: Standing,
+    pub target: u8,
+    /// The level to reach next (its descriptor is the concrete next step).
+    pub next_level: u8,
+    pub weight: u8,
+    /// (target - level) x weight: the order within critical and non-critical gaps.
+    pub priority: u32,
+    /// Who carries it under the chosen service model; absent while undecided.
+    pub responsibility: Option<Party>,
+    pub references: Vec<Reference>,
+}
+
+/// Everything the answers say: computed, never read from a file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Report {
+    pub cloud_readiness: IndexReport,
+    pub data_protection: IndexReport,
+    pub domains: Vec<DomainReport>,
+    pub completeness: Completeness,
+    pub actions: Vec<Action>,
+    /// Applicable questions not answered yet, in questionnaire order.
+    pub unanswered: Vec<String>,
+}
+
+impl Report {
+    /// The report of one index.
+    pub fn of_index(&self, index: Index) -> &IndexReport {
+        match index {
+            Index::CloudReadiness => &self.cloud_readiness,
+            Index::DataProtection => &self.data_protection,
+        }
+    }
+
+    /// The report of one domain.
+    pub fn domain(&self, id: &str) -> Option<&DomainReport> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+}
+
+/// `numerator / denominator` as a whole percentage, rounded half up.
+fn percent(numerator: u64, denominator: u64) -> u8 {
+    if denominator == 0 {
+        return 0;
+    }
+    ((200 * numerator + denominator) / (2 * denominator)).min(100) as u8
+}
+
+/// Weighted sums of levels: Σ weight × level and Σ weight.
+#[derive(Default)]
+struct Sum {
+    weighted_levels: u64,
+    weights: u64,
+}
+
+impl Sum {
+    fn add(&mut self, weight: u8, level: u8) {
+        self.weighted_levels += u64::from(weight) * u64::from(level);
+        self.weights += u64::from(weight);
+    }
+    /// Σ w·l / Σ w·4 as a percentage, or `None` when nothing was added.
+    fn percent(&self) -> Option<u8> {
+        (self.weights > 0).then(|| percent(self.weighted_levels, 4 * self.weights))
+    }
+}
+
+/// Scores answers in a context. Answers to questions that do not apply, or unknown ids, are ignored.
+pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, AnswerValue>) -> Report {
+    let mut sums: BTreeMap<Index, Sum> = BTreeMap::new();
+    let mut caps: BTreeMap<Index, Vec<Cap>> = BTreeMap::new();
+    let mut domains = Vec::new();
+    let mut gaps: Vec<(Action, usize)> = Vec::new();
+    let mut unanswered = Vec::new();
+    let (mut applicable, mut answered, mut known) = (0, 0, 0);
+
+    for domain in &q.domains {
+        let mut sum = Sum::default();
+        let (mut d_applicable, mut d_answered, mut at_target) = (0, 0, 0);
+        for question in q.applicable(domain, ctx) {
+            let answer = effective_answer(question, answers.get(&question.id).copied());
+            d_applicable += 1;
+            match answer {
+                None => unanswered.push(question.id.clone()),
+                Some(AnswerValue::Unknown) => d_answered += 1,
+                Some(_) => {
+                    d_answered += 1;
+                    known += 1;
+                }
+            }
+            let Some(standing) = Standing::of(answer) else {
+                continue;
+            };
+            let level = standing.level();
+            sum.add(question.weight, level);
+            for &index in &question.indices {
+                sums.entry(index).or_default().add(question.weight, level);
+                if question.critical && level < q.scoring.critical_min_level {
+                    caps.entry(index).or_default().push(Cap {
+                        question: question.id.clone(),
+                        standing,
+                    });
+                }
+            }
+            let target = q.target(question, ctx);
+            if level >= target {
+                at_target += 1;
+            } else if standing != Standing::Unanswered {
+                gaps.push((gap(question, &domain.id, standing, target, ctx), gaps.len()));
+            }
+        }
+        applicable += d_applicable;
+        answered += d_answered;
+        // A domain whose applicable questions are all "not applicable" is excluded, not scored 0.
+        if sum.weights > 0 {
+            let hundredths = (100 * sum.weighted_levels * 2 + sum.weights) / (2 * sum.weights);
+            domains.push(DomainReport {
+                id: domain.id.clone(),
+                level: hundredths as f64 / 100.0,
+                percent: sum.percent().unwrap_or(0),
+                applicable: d_applicable,
+                answered: d_answered,
+                at_target,
+            });
+        }
+    }
+
+    // Critical gaps first, then the largest weighted gap, then questionnaire order.
+    gaps.sort_by(|(a, ia), (b, ib)| {
+        b.critical
+            .cmp(&a.critical)
+            .then(b.priority.cmp(&a.priority))
+            .then(ia.cmp(ib))
+    });
+    let actions = gaps
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut a, _))| {
+            a.rank = i + 1;
+            a
+        })
+        .collect();
+
+    let mut index_report = |index: Index| {
+        let uncapped = sums.get(&index).and_then(Sum::percent);
+        let capped_by = caps.remove(&index).unwrap_or_default();
+        let score = uncapped.map(|s| {
+            if capped_by.is_empty() {
+                s
+            } else {
+                s.min(q.scoring.critical_cap)
+            }
+        });
+        IndexReport {
+            score,
+            uncapped,
+            band: score.map(|s| q.band(s).id.clone()),
+            capped_by,
+        }
+    };
+    Report {
+        cloud_readiness: index_report(Index::CloudReadiness),
+        data_protection: index_report(Index::DataProtection),
+        domains,
+        completeness: Completeness {
+            applicable,
+            answered,
+            known,
+            percent: percent(answered as u64, applicable as u64),
+            confidence: percent(known as u64, applicable as u64),
+        },
+        actions,
+        unanswered,
+    }
+}
+
+/// "Not applicable" counts only where the question allows it; elsewhere the question is treated as unanswered.
+fn effective_answer(question: &Question, answer: Option<AnswerValue>) -> Option<AnswerValue> {
+    match answer {
+        Some(AnswerValue::NotApplicable) if !question.not_applicable => None,
+        other => other,
+    }
+}
+
+fn gap(question: &Question, domain: &str, standing: Standing, target: u8, ctx: &Context) -> Action {
+    let level = standing.level();
+    Action {
+        rank: 0,
+        question: question.id.clone(),
+        domain: domain.to_owned(),
+        critical: question.critical,
+        standing,
+        target,
+        next_level: level + 1,
+        weight: question.weight,
+        priority: u32::from(target - level) * u32::from(question.weight),
+        responsibility: question.responsibility.for_model(ctx.service_model),
+        references: question.references.clone(),
+    }
+}

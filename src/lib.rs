@@ -1,0 +1,15 @@
+//! cloudtriage: a private self-assessment of cloud readiness and
+//! data-protection maturity for hospitals and health agencies.
+//!
+//! [`core`] is plain Rust with no web dependency: the questionnaire, the
+//! context, answers, scoring, the action plan, the results file and the
+//! assessment state machine. The browser shell in `web` (wasm only) renders
+//! it with Yew; the `cloudtriage` command-line tool prints it.
+
+pub mod core;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

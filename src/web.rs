@@ -1,0 +1,1 @@
+//! The browser shell (placeholder module until the Yew app lands).
