@@ -1,8 +1,8 @@
 //! The `cloudtriage` command: see `cloudtriage --help`.
 
-use std::io::Write;
-
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    use std::io::Write;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -14,3 +14,7 @@ fn main() {
     let _ = std::io::stderr().write_all(outcome.stderr.as_bytes());
     std::process::exit(outcome.code);
 }
+
+/// The command-line tool is native only; the widget is the library's wasm build.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

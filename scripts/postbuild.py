@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Trunk post-build step: turn Trunk's output into the files hosts load.
+
+- cloudtriage.js: the wasm-bindgen module with the loader (web/loader.js)
+  appended. Its name is stable so host pages can include it; it is small and
+  should be revalidated on every load.
+- cloudtriage-<hash>_bg.wasm and widget-<hash>.css: content-hashed, cacheable
+  forever; the loader fetches both with Subresource Integrity.
+- index.html and the example pages in embed/: `integrity` added to the module
+  script.
+Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+
+def digest(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def short_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def main() -> int:
+    staging = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
+    root = Path(__file__).resolve().parent.parent
+    glue = sorted(p for p in staging.glob("cloudtriage-*.js"))
+    wasm = sorted(p for p in staging.glob("cloudtriage-*_bg.wasm"))
+    if len(glue) != 1 or len(wasm) != 1:
+        print(f"postbuild: expected one cloudtriage-*.js and one *_bg.wasm in {staging}, found {glue} {wasm}", file=sys.stderr)
+        return 1
+    glue, wasm = glue[0], wasm[0]
+
+    css = staging / "widget.css"
+    css_bytes = css.read_bytes()
+    css_name = f"widget-{short_hash(css_bytes)}.css"
+    css.rename(staging / css_name)
+
+    wasm_bytes = wasm.read_bytes()
+    wasm_name = f"cloudtriage-{short_hash(wasm_bytes)}_bg.wasm"
+    wasm.rename(staging / wasm_name)
+
+    code = glue.read_text(encoding="utf-8")
+    export = re.search(r"^export \{ initSync, __wbg_init as default \};\s*$", code, re.M)
+    if not export:
+        print("postbuild: the wasm-bindgen module does not end with the expected export line", file=sys.stderr)
+        return 1
+    code = code[: export.start()] + code[export.end():]
+    # The default path of the glue points at Trunk's file name; the loader always passes the hashed one.
+    loader = (root / "web" / "loader.js").read_text(encoding="utf-8")
+    loader = (
+        loader.replace("__WASM_FILE__", wasm_name)
+        .replace("__WASM_INTEGRITY__", digest(wasm_bytes))
+        .replace("__CSS_FILE__", css_name)
+        .replace("__CSS_INTEGRITY__", digest(css_bytes))
+    )
+    if "__" + "WASM_FILE__" in loader:
+        print("postbuild: the loader template was not filled in", file=sys.stderr)
+        return 1
+    bundle = (code + loader).encode("utf-8")
+    glue.unlink()
+    (staging / "cloudtriage.js").write_bytes(bundle)
+    integrity = digest(bundle)
+
+    pages = [staging / "index.html", *sorted(staging.glob("embed/**/*.html"))]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        html, count = re.subn(
+            r'<script type="module" src="([^"]*cloudtriage\.js)"( integrity="[^"]*")?></script>',
+            lambda m: f'<script type="module" src="{m.group(1)}" integrity="{integrity}"></script>',
+            html,
+        )
+        if page.name == "index.html" and page.parent == staging and count != 1:
+            print("postbuild: index.html must load cloudtriage.js with one module script", file=sys.stderr)
+            return 1
+        # Trunk leaves its rust link in place when it injects no script; browsers ignore it, but it is noise.
+        html = re.sub(r'\s*<link data-trunk rel="rust"[^>]*>', "", html)
+        page.write_text(html, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,1 +1,0 @@
-//! The browser shell (placeholder module until the Yew app lands).

@@ -1,0 +1,45 @@
+
+// ---- cloudtriage loader -------------------------------------------------
+// Appended to the wasm-bindgen module by scripts/postbuild.py, which fills in
+// the hashed file names and their integrity digests. It starts the widget in
+// every element marked `data-cloudtriage`. It makes two requests, both to the
+// folder it was loaded from: the WebAssembly module and the widget's stylesheet.
+
+const CLOUDTRIAGE_ASSETS = {
+  wasm: "__WASM_FILE__",
+  wasmIntegrity: "__WASM_INTEGRITY__",
+  css: "__CSS_FILE__",
+  cssIntegrity: "__CSS_INTEGRITY__",
+};
+
+const CLOUDTRIAGE_FAILED = {
+  en: "cloudtriage could not start in this browser. Please use a current version of Edge, Firefox, Chrome or Safari.",
+  de: "cloudtriage konnte in diesem Browser nicht starten. Bitte verwenden Sie eine aktuelle Version von Edge, Firefox, Chrome oder Safari.",
+  fr: "cloudtriage n’a pas pu démarrer dans ce navigateur. Veuillez utiliser une version récente d’Edge, Firefox, Chrome ou Safari.",
+};
+
+function cloudtriageBase() {
+  const marked = document.querySelector("[data-cloudtriage][data-base]");
+  const base = marked ? marked.getAttribute("data-base") : ".";
+  return new URL(base.endsWith("/") ? base : base + "/", marked ? document.baseURI : import.meta.url);
+}
+
+async function cloudtriageStart() {
+  const base = cloudtriageBase();
+  const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
+  await __wbg_init({ module_or_path: wasm });
+  mount_all(new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity);
+}
+
+cloudtriageStart().catch((error) => {
+  console.error("cloudtriage:", error);
+  for (const element of document.querySelectorAll("[data-cloudtriage]")) {
+    const lang = (element.getAttribute("data-lang") || document.documentElement.lang || "en").slice(0, 2);
+    const message = document.createElement("p");
+    message.setAttribute("role", "alert");
+    message.textContent = CLOUDTRIAGE_FAILED[lang] || CLOUDTRIAGE_FAILED.en;
+    element.replaceChildren(message);
+  }
+});
+
+// `mount_all` stays exported (by the wasm-bindgen module) for pages that add mount elements later.
