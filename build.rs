@@ -9,8 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root =
-        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let content = root.join("content");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed=content");
@@ -19,11 +18,7 @@ fn main() {
     let domain_ids: Vec<String> = questionnaire
         .get("domains")
         .and_then(|d| d.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
 
     let mut structure = questionnaire.clone();
@@ -71,21 +66,17 @@ fn main() {
         language.insert("domains".into(), texts.into());
         let file = out.join(format!("lang_{code}.json"));
         write(&file, &serde_json::Value::Object(language));
-        writeln!(
-            generated,
-            "    ({code:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang_{code}.json\"))),"
-        )
-        .unwrap();
+        writeln!(generated, "    ({code:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang_{code}.json\"))),")
+            .unwrap();
     }
     generated.push_str("];\n");
     fs::write(out.join("languages.rs"), generated).expect("OUT_DIR is writable");
 }
 
 fn read_toml(path: &Path) -> serde_json::Value {
-    let text = fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{} cannot be read: {e}", path.display()));
-    let value: toml::Value = toml::from_str(&text)
-        .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{} cannot be read: {e}", path.display()));
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
     to_json(value, path)
 }
 
@@ -93,26 +84,18 @@ fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
     match value {
         toml::Value::String(s) => s.into(),
         toml::Value::Integer(i) => i.into(),
-        toml::Value::Float(f) => {
-            serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into)
-        }
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(serde_json::Value::Null, Into::into),
         toml::Value::Boolean(b) => b.into(),
         toml::Value::Datetime(d) => {
             panic!("{}: dates are not used in content ({d})", path.display())
         }
         toml::Value::Array(a) => a.into_iter().map(|v| to_json(v, path)).collect(),
-        toml::Value::Table(t) => t
-            .into_iter()
-            .map(|(k, v)| (k, to_json(v, path)))
-            .collect::<serde_json::Map<_, _>>()
-            .into(),
+        toml::Value::Table(t) => {
+            t.into_iter().map(|(k, v)| (k, to_json(v, path))).collect::<serde_json::Map<_, _>>().into()
+        }
     }
 }
 
 fn write(path: &Path, value: &serde_json::Value) {
-    fs::write(
-        path,
-        serde_json::to_string(value).expect("JSON values serialise"),
-    )
-    .expect("OUT_DIR is writable");
+    fs::write(path, serde_json::to_string(value).expect("JSON values serialise")).expect("OUT_DIR is writable");
 }

@@ -65,11 +65,7 @@ fn usage(message: String) -> Outcome {
 }
 
 fn ok(stdout: String) -> Outcome {
-    Outcome {
-        code: OK,
-        stdout,
-        stderr: String::new(),
-    }
+    Outcome { code: OK, stdout, stderr: String::new() }
 }
 
 /// Parsed options: flags with values, switches, and plain arguments.
@@ -81,11 +77,7 @@ struct Options {
 
 impl Options {
     fn parse(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Options, String> {
-        let mut o = Options {
-            values: Vec::new(),
-            switches: Vec::new(),
-            plain: Vec::new(),
-        };
+        let mut o = Options { values: Vec::new(), switches: Vec::new(), plain: Vec::new() };
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             let (name, inline) = match arg.split_once('=') {
@@ -93,9 +85,7 @@ impl Options {
                 _ => (arg.as_str(), None),
             };
             if with_value.contains(&name) {
-                let value = inline
-                    .or_else(|| it.next().cloned())
-                    .ok_or_else(|| format!("{name} needs a value"))?;
+                let value = inline.or_else(|| it.next().cloned()).ok_or_else(|| format!("{name} needs a value"))?;
                 o.values.push((name.to_owned(), value));
             } else if switches.contains(&name) && inline.is_none() {
                 o.switches.push(name.to_owned());
@@ -108,17 +98,10 @@ impl Options {
         Ok(o)
     }
     fn value(&self, name: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
     fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.values
-            .iter()
-            .filter(move |(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.values.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
     }
     fn has(&self, name: &str) -> bool {
         self.switches.iter().any(|s| s == name)
@@ -129,10 +112,7 @@ fn language<'a>(catalog: &'a Catalog, code: Option<&str>) -> Result<&'a Language
     match code {
         None => Ok(catalog.language("en")),
         Some(c) if catalog.has_language(c) => Ok(catalog.language(c)),
-        Some(c) => Err(format!(
-            "no language {c:?}; available: {}",
-            catalog.codes().collect::<Vec<_>>().join(", ")
-        )),
+        Some(c) => Err(format!("no language {c:?}; available: {}", catalog.codes().collect::<Vec<_>>().join(", "))),
     }
 }
 
@@ -213,9 +193,8 @@ fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> 
             })
         })
         .collect();
-    let level_names: Vec<&str> = (0..=4)
-        .map(|l| lang.t(["levels.0", "levels.1", "levels.2", "levels.3", "levels.4"][l]))
-        .collect();
+    let level_names: Vec<&str> =
+        (0..=4).map(|l| lang.t(["levels.0", "levels.1", "levels.2", "levels.3", "levels.4"][l])).collect();
     let catalogue = serde_json::json!({
         "id": q.id,
         "version": q.version,
@@ -224,22 +203,13 @@ fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> 
         "level_names": level_names,
         "domains": domains,
     });
-    Ok(ok(serde_json::to_string_pretty(&catalogue)
-        .expect("JSON values serialise")
-        + "\n"))
+    Ok(ok(serde_json::to_string_pretty(&catalogue).expect("JSON values serialise") + "\n"))
 }
 
 fn template(catalog: &Catalog, args: &[String], now: i64) -> Result<Outcome, String> {
     let o = Options::parse(
         args,
-        &[
-            "--use-case",
-            "--service-model",
-            "--deployment",
-            "--stage",
-            "--org-size",
-            "--lang",
-        ],
+        &["--use-case", "--service-model", "--deployment", "--stage", "--org-size", "--lang"],
         &[],
     )?;
     if let Some(extra) = o.plain.first() {
@@ -260,47 +230,18 @@ fn template(catalog: &Catalog, args: &[String], now: i64) -> Result<Outcome, Str
     }
     let mut context = Context::default();
     for v in o.all("--use-case") {
-        let u = UseCase::parse(v)
-            .ok_or_else(|| format!("--use-case {v:?} is not one of: {}", UseCase::allowed()))?;
+        let u = UseCase::parse(v).ok_or_else(|| format!("--use-case {v:?} is not one of: {}", UseCase::allowed()))?;
         context.set_use_case(u, true);
     }
     if context.use_cases.is_empty() {
         context.use_cases = UseCase::ALL.to_vec();
     }
-    context.service_model = pick(
-        &o,
-        "--service-model",
-        ServiceModel::parse,
-        ServiceModel::allowed(),
-        ServiceModel::Undecided,
-    )?;
-    context.deployment = pick(
-        &o,
-        "--deployment",
-        Deployment::parse,
-        Deployment::allowed(),
-        Deployment::Undecided,
-    )?;
-    context.stage = pick(
-        &o,
-        "--stage",
-        Stage::parse,
-        Stage::allowed(),
-        Stage::Planning,
-    )?;
-    context.org_size = pick(
-        &o,
-        "--org-size",
-        OrgSize::parse,
-        OrgSize::allowed(),
-        OrgSize::Medium,
-    )?;
-    let file = ResultsFile::template(
-        catalog,
-        &lang.code,
-        crate::core::time::rfc3339(now),
-        &context,
-    );
+    context.service_model =
+        pick(&o, "--service-model", ServiceModel::parse, ServiceModel::allowed(), ServiceModel::Undecided)?;
+    context.deployment = pick(&o, "--deployment", Deployment::parse, Deployment::allowed(), Deployment::Undecided)?;
+    context.stage = pick(&o, "--stage", Stage::parse, Stage::allowed(), Stage::Planning)?;
+    context.org_size = pick(&o, "--org-size", OrgSize::parse, OrgSize::allowed(), OrgSize::Medium)?;
+    let file = ResultsFile::template(catalog, &lang.code, crate::core::time::rfc3339(now), &context);
     Ok(ok(file.to_json() + "\n"))
 }
 
@@ -324,40 +265,14 @@ fn score_file(
     };
     let imported = match read_results(catalog, path, read) {
         Ok(i) => i,
-        Err(message) => {
-            return Ok(Outcome {
-                code: INVALID,
-                stdout: String::new(),
-                stderr: message + "\n",
-            })
-        }
+        Err(message) => return Ok(Outcome { code: INVALID, stdout: String::new(), stderr: message + "\n" }),
     };
-    let lang = language(
-        catalog,
-        o.value("--lang")
-            .or(Some(imported.language.as_str()))
-            .filter(|c| catalog.has_language(c)),
-    )?;
-    let report = score(
-        &catalog.questionnaire,
-        &imported.context,
-        &imported.answers.values,
-    );
-    let stderr: String = imported
-        .warnings
-        .iter()
-        .map(|w| format!("{path}: warning: {}\n", w.message(lang)))
-        .collect();
-    let stdout = if o.has("--json") {
-        serde_json::to_string_pretty(&report).expect("reports serialise") + "\n"
-    } else {
-        report_text(lang, &report)
-    };
-    Ok(Outcome {
-        code: OK,
-        stdout,
-        stderr,
-    })
+    let lang =
+        language(catalog, o.value("--lang").or(Some(imported.language.as_str())).filter(|c| catalog.has_language(c)))?;
+    let report = score(&catalog.questionnaire, &imported.context, &imported.answers.values);
+    let stderr: String = imported.warnings.iter().map(|w| format!("{path}: warning: {}\n", w.message(lang))).collect();
+    let stdout = if o.has("--json") { report.to_json().pretty() + "\n" } else { report_text(lang, &report) };
+    Ok(Outcome { code: OK, stdout, stderr })
 }
 
 /// A report as plain text for a terminal.
@@ -385,22 +300,11 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "  {}",
-                lang.fill(
-                    "results.capped",
-                    &[
-                        ("count", &r.capped_by.len().to_string()),
-                        ("uncapped", &uncapped)
-                    ]
-                )
+                lang.fill("results.capped", &[("count", &r.capped_by.len().to_string()), ("uncapped", &uncapped)])
             );
             for cap in &r.capped_by {
-                let _ = writeln!(
-                    out,
-                    "  - {} {} ({})",
-                    cap.question,
-                    lang.prompt(&cap.question),
-                    standing(cap.standing)
-                );
+                let _ =
+                    writeln!(out, "  - {} {} ({})", cap.question, lang.prompt(&cap.question), standing(cap.standing));
             }
         }
     }
@@ -422,95 +326,45 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
         out,
         "{}: {}",
         lang.t("results.confidence"),
-        lang.fill(
-            "results.confidence_value",
-            &[("percent", &lang.percent(c.confidence))]
-        )
+        lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))])
     );
     let _ = writeln!(out, "\n{}", lang.t("results.chart_title"));
-    let width = report
-        .domains
-        .iter()
-        .map(|d| lang.domain_title(&d.id).chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = report.domains.iter().map(|d| lang.domain_title(&d.id).chars().count()).max().unwrap_or(0);
     for d in &report.domains {
         let title = lang.domain_title(&d.id);
         let pad = width - title.chars().count();
-        let _ = writeln!(
-            out,
-            "  {title}{}  {}  {}",
-            " ".repeat(pad),
-            lang.decimal(d.level, 2),
-            lang.percent(d.percent)
-        );
+        let _ =
+            writeln!(out, "  {title}{}  {}  {}", " ".repeat(pad), lang.decimal(d.level, 2), lang.percent(d.percent));
     }
     let _ = writeln!(out, "\n{}", lang.t("results.actions_title"));
     if report.actions.is_empty() {
         let _ = writeln!(out, "  {}", lang.t("results.actions_none"));
     }
     for a in &report.actions {
-        let critical = if a.critical {
-            format!(" [{}]", lang.t("answer.critical"))
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "{:>3}. {}{critical} {}",
-            a.rank,
-            a.question,
-            lang.prompt(&a.question)
-        );
+        let critical = if a.critical { format!(" [{}]", lang.t("answer.critical")) } else { String::new() };
+        let _ = writeln!(out, "{:>3}. {}{critical} {}", a.rank, a.question, lang.prompt(&a.question));
         let _ = writeln!(
             out,
             "     {}; {}",
-            lang.fill(
-                "results.action_current",
-                &[("standing", &standing(a.standing))]
-            ),
+            lang.fill("results.action_current", &[("standing", &standing(a.standing))]),
             lang.fill("results.action_target", &[("level", &a.target.to_string())])
         );
         let next = lang.level_descriptor(&a.question, a.next_level);
-        let _ = writeln!(
-            out,
-            "     {}: {next}",
-            lang.fill(
-                "results.action_next",
-                &[("level", &a.next_level.to_string())]
-            )
-        );
+        let _ =
+            writeln!(out, "     {}: {next}", lang.fill("results.action_next", &[("level", &a.next_level.to_string())]));
         let party = a.responsibility.map_or("undecided", |p| p.as_str());
-        let _ = writeln!(
-            out,
-            "     {}: {}",
-            lang.t("results.action_responsibility"),
-            lang.t(&format!("parties.{party}"))
-        );
+        let _ =
+            writeln!(out, "     {}: {}", lang.t("results.action_responsibility"), lang.t(&format!("parties.{party}")));
         let refs: Vec<String> = a.references.iter().map(|r| r.label(lang)).collect();
-        let _ = writeln!(
-            out,
-            "     {}: {}",
-            lang.t("results.action_references"),
-            refs.join("; ")
-        );
+        let _ = writeln!(out, "     {}: {}", lang.t("results.action_references"), refs.join("; "));
     }
     if !report.unanswered.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}: {}",
-            lang.t("results.unanswered_title"),
-            report.unanswered.join(", ")
-        );
+        let _ = writeln!(out, "\n{}: {}", lang.t("results.unanswered_title"), report.unanswered.join(", "));
     }
     out
 }
 
-fn validate(
-    catalog: &Catalog,
-    args: &[String],
-    read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
-) -> Outcome {
+fn validate(catalog: &Catalog, args: &[String], read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>) -> Outcome {
     if args.is_empty() {
         return usage("validate needs at least one FILE".into());
     }

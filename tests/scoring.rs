@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The scoring rules of docs/METHODOLOGY.md, checked on a miniature
 //! questionnaire (tests/fixtures/mini.json) and, as properties, on every
 //! combination of answers.
@@ -15,10 +16,7 @@ fn mini() -> Questionnaire {
 }
 
 fn ctx(use_cases: &[UseCase], model: ServiceModel) -> Context {
-    let mut c = Context {
-        service_model: model,
-        ..Context::default()
-    };
+    let mut c = Context { service_model: model, ..Context::default() };
     for u in use_cases {
         c.set_use_case(*u, true);
     }
@@ -37,13 +35,7 @@ fn lvl(n: u8) -> AnswerValue {
 fn everything_at_level_4_scores_100_on_both_indices() {
     let q = mini();
     let c = ctx(&[UseCase::Ehr, UseCase::MedicalDevices], ServiceModel::Saas);
-    let a = answers(&[
-        ("A-01", lvl(4)),
-        ("A-02", lvl(4)),
-        ("A-03", lvl(4)),
-        ("B-01", lvl(4)),
-        ("B-02", lvl(4)),
-    ]);
+    let a = answers(&[("A-01", lvl(4)), ("A-02", lvl(4)), ("A-03", lvl(4)), ("B-01", lvl(4)), ("B-02", lvl(4))]);
     let r = score(&q, &c, &a);
     assert_eq!(r.cloud_readiness.score, Some(100));
     assert_eq!(r.data_protection.score, Some(100));
@@ -55,12 +47,7 @@ fn everything_at_level_4_scores_100_on_both_indices() {
 fn everything_at_level_0_scores_0() {
     let q = mini();
     let c = ctx(&[UseCase::Ehr], ServiceModel::Iaas);
-    let a = answers(&[
-        ("A-01", lvl(0)),
-        ("A-02", lvl(0)),
-        ("B-01", lvl(0)),
-        ("B-02", lvl(0)),
-    ]);
+    let a = answers(&[("A-01", lvl(0)), ("A-02", lvl(0)), ("B-01", lvl(0)), ("B-02", lvl(0))]);
     let r = score(&q, &c, &a);
     assert_eq!(r.cloud_readiness.score, Some(0));
     assert_eq!(r.data_protection.score, Some(0));
@@ -74,12 +61,7 @@ fn not_applicable_is_left_out_of_every_denominator() {
     let with_na = score(
         &q,
         &c,
-        &answers(&[
-            ("A-01", lvl(4)),
-            ("A-02", AnswerValue::NotApplicable),
-            ("B-01", lvl(4)),
-            ("B-02", lvl(4)),
-        ]),
+        &answers(&[("A-01", lvl(4)), ("A-02", AnswerValue::NotApplicable), ("B-01", lvl(4)), ("B-02", lvl(4))]),
     );
     assert_eq!(with_na.cloud_readiness.score, Some(100));
     assert_eq!(with_na.domain("alpha").unwrap().level, 4.0);
@@ -90,11 +72,7 @@ fn a_domain_with_nothing_applicable_is_excluded_not_scored_0() {
     let q = mini();
     let c = ctx(&[UseCase::Administrative], ServiceModel::Saas);
     // beta: B-01 is not NA-able, so make beta empty by answering NA only where allowed and checking alpha instead.
-    let r = score(
-        &q,
-        &c,
-        &answers(&[("A-01", lvl(2)), ("A-02", AnswerValue::NotApplicable)]),
-    );
+    let r = score(&q, &c, &answers(&[("A-01", lvl(2)), ("A-02", AnswerValue::NotApplicable)]));
     assert!(r.domain("alpha").is_some());
     let fixture = include_str!("fixtures/mini.json").replace("\"A-01\", \"weight\": 3, \"indices\": [\"cloud_readiness\", \"data_protection\"], \"critical\": true,", "\"A-01\", \"weight\": 3, \"indices\": [\"cloud_readiness\", \"data_protection\"], \"critical\": true, \"not_applicable\": true,");
     let q = Questionnaire::from_json(&fixture).unwrap();
@@ -108,10 +86,7 @@ fn a_domain_with_nothing_applicable_is_excluded_not_scored_0() {
             ("B-02", lvl(3)),
         ]),
     );
-    assert!(
-        r.domain("alpha").is_none(),
-        "alpha has only N/A answers and must not appear"
-    );
+    assert!(r.domain("alpha").is_none(), "alpha has only N/A answers and must not appear");
     assert_eq!(r.domains.len(), 1);
     assert_eq!(r.cloud_readiness.score, Some(75));
 }
@@ -119,17 +94,9 @@ fn a_domain_with_nothing_applicable_is_excluded_not_scored_0() {
 #[test]
 fn questions_that_do_not_apply_are_not_asked_or_scored() {
     let q = mini();
-    let without = score(
-        &q,
-        &ctx(&[UseCase::Ehr], ServiceModel::Saas),
-        &BTreeMap::new(),
-    );
+    let without = score(&q, &ctx(&[UseCase::Ehr], ServiceModel::Saas), &BTreeMap::new());
     assert!(!without.unanswered.contains(&"A-03".to_string()));
-    let with = score(
-        &q,
-        &ctx(&[UseCase::MedicalDevices], ServiceModel::Saas),
-        &BTreeMap::new(),
-    );
+    let with = score(&q, &ctx(&[UseCase::MedicalDevices], ServiceModel::Saas), &BTreeMap::new());
     assert!(with.unanswered.contains(&"A-03".to_string()));
     assert_eq!(with.completeness.applicable, 5);
     assert_eq!(without.completeness.applicable, 4);
@@ -139,25 +106,11 @@ fn questions_that_do_not_apply_are_not_asked_or_scored() {
 fn dont_know_scores_0_and_lowers_confidence_not_completeness() {
     let q = mini();
     let c = ctx(&[UseCase::Administrative], ServiceModel::Saas);
-    let known = score(
-        &q,
-        &c,
-        &answers(&[
-            ("A-01", lvl(3)),
-            ("A-02", lvl(0)),
-            ("B-01", lvl(3)),
-            ("B-02", lvl(3)),
-        ]),
-    );
+    let known = score(&q, &c, &answers(&[("A-01", lvl(3)), ("A-02", lvl(0)), ("B-01", lvl(3)), ("B-02", lvl(3))]));
     let unknown = score(
         &q,
         &c,
-        &answers(&[
-            ("A-01", lvl(3)),
-            ("A-02", AnswerValue::Unknown),
-            ("B-01", lvl(3)),
-            ("B-02", lvl(3)),
-        ]),
+        &answers(&[("A-01", lvl(3)), ("A-02", AnswerValue::Unknown), ("B-01", lvl(3)), ("B-02", lvl(3))]),
     );
     assert_eq!(known.cloud_readiness.score, unknown.cloud_readiness.score);
     assert_eq!(known.completeness.percent, 100);
@@ -170,16 +123,7 @@ fn dont_know_scores_0_and_lowers_confidence_not_completeness() {
 fn a_critical_question_below_level_2_caps_its_indices_in_the_lowest_band_and_says_so() {
     let q = mini();
     let c = ctx(&[UseCase::Administrative], ServiceModel::Saas);
-    let r = score(
-        &q,
-        &c,
-        &answers(&[
-            ("A-01", lvl(1)),
-            ("A-02", lvl(4)),
-            ("B-01", lvl(4)),
-            ("B-02", lvl(4)),
-        ]),
-    );
+    let r = score(&q, &c, &answers(&[("A-01", lvl(1)), ("A-02", lvl(4)), ("B-01", lvl(4)), ("B-02", lvl(4))]));
     // Uncapped: cloud (3·1 + 1·4 + 2·4) / (4·6) = 15/24 = 62.5 → 63.
     assert_eq!(r.cloud_readiness.uncapped, Some(63));
     assert_eq!(r.cloud_readiness.score, Some(39));
@@ -188,16 +132,7 @@ fn a_critical_question_below_level_2_caps_its_indices_in_the_lowest_band_and_say
     assert_eq!(r.cloud_readiness.capped_by[0].question, "A-01");
     assert_eq!(r.cloud_readiness.capped_by[0].standing, Standing::Level(1));
     // At level 2 the cap lifts.
-    let r = score(
-        &q,
-        &c,
-        &answers(&[
-            ("A-01", lvl(2)),
-            ("A-02", lvl(4)),
-            ("B-01", lvl(4)),
-            ("B-02", lvl(4)),
-        ]),
-    );
+    let r = score(&q, &c, &answers(&[("A-01", lvl(2)), ("A-02", lvl(4)), ("B-01", lvl(4)), ("B-02", lvl(4))]));
     assert!(r.cloud_readiness.capped_by.is_empty());
     assert_eq!(r.cloud_readiness.score, r.cloud_readiness.uncapped);
 }
@@ -206,20 +141,9 @@ fn a_critical_question_below_level_2_caps_its_indices_in_the_lowest_band_and_say
 fn an_unanswered_or_unknown_critical_question_also_caps() {
     let q = mini();
     let c = ctx(&[UseCase::Administrative], ServiceModel::Saas);
-    let r = score(
-        &q,
-        &c,
-        &answers(&[("A-02", lvl(4)), ("B-01", lvl(4)), ("B-02", lvl(4))]),
-    );
-    assert_eq!(
-        r.data_protection.capped_by[0].standing,
-        Standing::Unanswered
-    );
-    let r = score(
-        &q,
-        &c,
-        &answers(&[("A-01", AnswerValue::Unknown), ("B-01", lvl(4))]),
-    );
+    let r = score(&q, &c, &answers(&[("A-02", lvl(4)), ("B-01", lvl(4)), ("B-02", lvl(4))]));
+    assert_eq!(r.data_protection.capped_by[0].standing, Standing::Unanswered);
+    let r = score(&q, &c, &answers(&[("A-01", AnswerValue::Unknown), ("B-01", lvl(4))]));
     assert_eq!(r.data_protection.capped_by[0].standing, Standing::Unknown);
 }
 
@@ -228,17 +152,8 @@ fn targets_follow_the_context() {
     let q = mini();
     let b01 = q.question("B-01").unwrap();
     assert_eq!(q.target(b01, &ctx(&[UseCase::Ehr], ServiceModel::Saas)), 4);
-    assert_eq!(
-        q.target(b01, &ctx(&[UseCase::Administrative], ServiceModel::Saas)),
-        3
-    );
-    assert_eq!(
-        q.target(
-            q.question("B-02").unwrap(),
-            &ctx(&[UseCase::Ehr], ServiceModel::Saas)
-        ),
-        2
-    );
+    assert_eq!(q.target(b01, &ctx(&[UseCase::Administrative], ServiceModel::Saas)), 3);
+    assert_eq!(q.target(q.question("B-02").unwrap(), &ctx(&[UseCase::Ehr], ServiceModel::Saas)), 2);
 }
 
 #[test]
@@ -248,27 +163,12 @@ fn the_action_plan_puts_critical_gaps_first_then_the_largest_weighted_gap() {
     let r = score(
         &q,
         &c,
-        &answers(&[
-            ("A-01", lvl(2)),
-            ("A-02", lvl(0)),
-            ("B-01", lvl(1)),
-            ("B-02", AnswerValue::Unknown),
-        ]),
+        &answers(&[("A-01", lvl(2)), ("A-02", lvl(0)), ("B-01", lvl(1)), ("B-02", AnswerValue::Unknown)]),
     );
-    let order: Vec<(&str, u32)> = r
-        .actions
-        .iter()
-        .map(|a| (a.question.as_str(), a.priority))
-        .collect();
+    let order: Vec<(&str, u32)> = r.actions.iter().map(|a| (a.question.as_str(), a.priority)).collect();
     // A-01 critical: (3-2)·3 = 3. B-01: (4-1)·2 = 6. A-02: (3-0)·1 = 3. B-02: (2-0)·1 = 2.
-    assert_eq!(
-        order,
-        vec![("A-01", 3), ("B-01", 6), ("A-02", 3), ("B-02", 2)]
-    );
-    assert_eq!(
-        r.actions.iter().map(|a| a.rank).collect::<Vec<_>>(),
-        vec![1, 2, 3, 4]
-    );
+    assert_eq!(order, vec![("A-01", 3), ("B-01", 6), ("A-02", 3), ("B-02", 2)]);
+    assert_eq!(r.actions.iter().map(|a| a.rank).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
     let b01 = &r.actions[1];
     assert_eq!((b01.target, b01.next_level), (4, 2));
     assert_eq!(b01.responsibility, Some(Party::Shared));
@@ -278,27 +178,16 @@ fn the_action_plan_puts_critical_gaps_first_then_the_largest_weighted_gap() {
 #[test]
 fn responsibility_is_open_while_the_service_model_is_undecided() {
     let q = mini();
-    let r = score(
-        &q,
-        &ctx(&[UseCase::Ehr], ServiceModel::Undecided),
-        &answers(&[("A-01", lvl(0))]),
-    );
+    let r = score(&q, &ctx(&[UseCase::Ehr], ServiceModel::Undecided), &answers(&[("A-01", lvl(0))]));
     assert_eq!(r.actions[0].responsibility, None);
 }
 
 #[test]
 fn unanswered_questions_are_listed_not_planned() {
     let q = mini();
-    let r = score(
-        &q,
-        &ctx(&[UseCase::Ehr], ServiceModel::Saas),
-        &answers(&[("A-01", lvl(4))]),
-    );
+    let r = score(&q, &ctx(&[UseCase::Ehr], ServiceModel::Saas), &answers(&[("A-01", lvl(4))]));
     assert_eq!(r.unanswered, vec!["A-02", "B-01", "B-02"]);
-    assert!(r
-        .actions
-        .iter()
-        .all(|a| a.question == "A-01" || a.standing != Standing::Unanswered));
+    assert!(r.actions.iter().all(|a| a.question == "A-01" || a.standing != Standing::Unanswered));
     assert_eq!(r.completeness.percent, 25);
 }
 
@@ -323,15 +212,8 @@ fn the_worked_example_of_the_methodology_holds() {
     assert_eq!(r.cloud_readiness.band.as_deref(), Some("substantial"));
     assert_eq!(r.data_protection.score, Some(47));
     assert_eq!(r.data_protection.band.as_deref(), Some("partial"));
-    assert_eq!(
-        (r.completeness.percent, r.completeness.confidence),
-        (100, 80)
-    );
-    let plan: Vec<(&str, u32)> = r
-        .actions
-        .iter()
-        .map(|a| (a.question.as_str(), a.priority))
-        .collect();
+    assert_eq!((r.completeness.percent, r.completeness.confidence), (100, 80));
+    let plan: Vec<(&str, u32)> = r.actions.iter().map(|a| (a.question.as_str(), a.priority)).collect();
     assert_eq!(plan, vec![("A-03", 4), ("B-01", 4), ("B-02", 2)]);
 }
 
@@ -346,12 +228,8 @@ fn any_answer() -> impl Strategy<Value = Option<AnswerValue>> {
 
 fn any_context() -> impl Strategy<Value = Context> {
     (1usize..16, 0usize..4).prop_map(|(mask, model)| {
-        let uses: Vec<UseCase> = UseCase::ALL
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, u)| *u)
-            .collect();
+        let uses: Vec<UseCase> =
+            UseCase::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, u)| *u).collect();
         ctx(&uses, ServiceModel::ALL[model])
     })
 }

@@ -1,10 +1,7 @@
 //! An answer to one question: a maturity level, "not applicable" or "don't know".
 
-use serde::{Deserialize, Serialize};
-
 /// A maturity level from 0 (not in place) to 4 (verified, measured and improved).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Level(u8);
 
 impl Level {
@@ -29,19 +26,6 @@ impl Level {
     }
 }
 
-impl TryFrom<u8> for Level {
-    type Error = String;
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        Level::new(value).ok_or_else(|| format!("level {value} is outside 0 to 4"))
-    }
-}
-
-impl From<Level> for u8 {
-    fn from(level: Level) -> u8 {
-        level.0
-    }
-}
-
 /// What the user said about one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AnswerValue {
@@ -62,9 +46,20 @@ impl AnswerValue {
             AnswerValue::NotApplicable => None,
         }
     }
+
+    /// The value as written in results files: 0-4, "na" or "unknown".
+    pub fn to_json(self) -> crate::core::json::Json {
+        use crate::core::json::Json;
+        match self {
+            AnswerValue::Level(l) => Json::int(l.get()),
+            AnswerValue::NotApplicable => Json::str("na"),
+            AnswerValue::Unknown => Json::str("unknown"),
+        }
+    }
 }
 
-impl Serialize for AnswerValue {
+#[cfg(not(target_arch = "wasm32"))]
+impl serde::Serialize for AnswerValue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             AnswerValue::Level(l) => s.serialize_u8(l.get()),

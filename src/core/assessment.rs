@@ -138,11 +138,8 @@ impl Assessment {
                 if q.question(&question).is_none() {
                     return;
                 }
-                let text: String = text
-                    .chars()
-                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-                    .take(MAX_NOTE_CHARS)
-                    .collect();
+                let text: String =
+                    text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).take(MAX_NOTE_CHARS).collect();
                 if text.trim().is_empty() {
                     self.answers.notes.remove(&question);
                 } else {
@@ -174,11 +171,8 @@ impl Assessment {
                 self.page = self.resume_page(q);
             }
             Action::SetBaseline(imported) => {
-                self.baseline = Some(Baseline {
-                    created: imported.created,
-                    context: imported.context,
-                    answers: imported.answers,
-                });
+                self.baseline =
+                    Some(Baseline { created: imported.created, context: imported.context, answers: imported.answers });
                 self.page = Page::Compare;
             }
             Action::ClearBaseline => {
@@ -209,10 +203,7 @@ impl Assessment {
     /// The pages in order: welcome, context, each applicable domain, results.
     pub fn pages(&self, q: &Questionnaire) -> Vec<Page> {
         let mut pages = vec![Page::Welcome, Page::Context];
-        pages.extend(
-            q.applicable_domains(&self.context)
-                .map(|d| Page::Domain(d.id.clone())),
-        );
+        pages.extend(q.applicable_domains(&self.context).map(|d| Page::Domain(d.id.clone())));
         pages.push(Page::Results);
         pages
     }
@@ -233,18 +224,13 @@ impl Assessment {
         if !self.context.is_complete() {
             return Page::Context;
         }
-        self.navigation(q)
-            .into_iter()
-            .find(|n| !n.complete())
-            .map_or(Page::Results, |n| Page::Domain(n.domain))
+        self.navigation(q).into_iter().find(|n| !n.complete()).map_or(Page::Results, |n| Page::Domain(n.domain))
     }
 
     /// Whether a question counts as answered (a level, don't know, or an allowed "not applicable").
     fn is_answered(&self, q: &Questionnaire, id: &str) -> bool {
         match self.answers.values.get(id) {
-            Some(AnswerValue::NotApplicable) => {
-                q.question(id).is_some_and(|item| item.not_applicable)
-            }
+            Some(AnswerValue::NotApplicable) => q.question(id).is_some_and(|item| item.not_applicable),
             Some(_) => true,
             None => false,
         }
@@ -258,10 +244,7 @@ impl Assessment {
                 NavItem {
                     domain: d.id.clone(),
                     applicable: questions.len(),
-                    answered: questions
-                        .iter()
-                        .filter(|item| self.is_answered(q, &item.id))
-                        .count(),
+                    answered: questions.iter().filter(|item| self.is_answered(q, &item.id)).count(),
                     current: self.page == Page::Domain(d.id.clone()),
                 }
             })
@@ -270,8 +253,6 @@ impl Assessment {
 
     /// Answered and applicable questions over the whole assessment.
     pub fn progress(&self, q: &Questionnaire) -> (usize, usize) {
-        self.navigation(q).iter().fold((0, 0), |(a, n), item| {
-            (a + item.answered, n + item.applicable)
-        })
+        self.navigation(q).iter().fold((0, 0), |(a, n), item| (a + item.answered, n + item.applicable))
     }
 }

@@ -32,22 +32,13 @@ impl Catalog {
     }
 
     /// A catalogue from JSON texts: the structure and `(code, language)` pairs, the fallback language first.
-    pub fn new(
-        structure: &str,
-        languages: &[(&'static str, &'static str)],
-    ) -> Result<Catalog, ContentError> {
+    pub fn new(structure: &str, languages: &[(&'static str, &'static str)]) -> Result<Catalog, ContentError> {
         let questionnaire = Questionnaire::from_json(structure)?;
         if languages.is_empty() {
             return Err(ContentError::Invalid("no language".into()));
         }
-        let languages = languages
-            .iter()
-            .map(|&(code, json)| (code, json, OnceLock::new()))
-            .collect();
-        Ok(Catalog {
-            questionnaire,
-            languages,
-        })
+        let languages = languages.iter().map(|&(code, json)| (code, json, OnceLock::new())).collect();
+        Ok(Catalog { questionnaire, languages })
     }
 
     /// The codes of every language, the fallback first.
@@ -79,13 +70,8 @@ impl Catalog {
 
     /// A language's words; the fallback language for an unknown code.
     pub fn language(&self, code: &str) -> &Language {
-        let code = if self.has_language(code) {
-            code
-        } else {
-            self.languages[0].0
-        };
-        self.try_language(code)
-            .expect("the embedded content is checked by the test suite")
+        let code = if self.has_language(code) { code } else { self.languages[0].0 };
+        self.try_language(code).expect("the embedded content is checked by the test suite")
     }
 
     /// The first supported language among preferences such as `de-CH`, `fr`, else the fallback.
@@ -93,11 +79,7 @@ impl Catalog {
         preferences
             .into_iter()
             .find_map(|p| {
-                let primary = p
-                    .split(['-', '_'])
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                let primary = p.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
                 self.codes().find(|c| *c == primary)
             })
             .unwrap_or(self.languages[0].0)

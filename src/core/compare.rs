@@ -73,13 +73,7 @@ pub fn compare(q: &Questionnaire, before: &Report, after: &Report) -> Comparison
         .map(|&index| {
             let (b, a) = (before.of_index(index).score, after.of_index(index).score);
             let delta = b.zip(a).map(|(b, a)| i32::from(a) - i32::from(b));
-            IndexDelta {
-                index,
-                before: b,
-                after: a,
-                delta,
-                trend: Trend::of(delta),
-            }
+            IndexDelta { index, before: b, after: a, delta, trend: Trend::of(delta) }
         })
         .collect();
     let domains = q
@@ -92,13 +86,7 @@ pub fn compare(q: &Questionnaire, before: &Report, after: &Report) -> Comparison
                 return None;
             }
             let delta = b.zip(a).map(|(b, a)| a - b);
-            Some(DomainDelta {
-                domain: d.id.clone(),
-                before: b,
-                after: a,
-                delta,
-                trend: Trend::of(delta),
-            })
+            Some(DomainDelta { domain: d.id.clone(), before: b, after: a, delta, trend: Trend::of(delta) })
         })
         .collect();
     Comparison { indices, domains }

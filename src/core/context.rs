@@ -1,14 +1,12 @@
 //! The context step: what the organisation uses the cloud for and how. It
 //! decides which questions apply and what level each should reach.
 
-use serde::{Deserialize, Serialize};
-
 macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+        #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
         pub enum $name { $($(#[$vdoc])* $variant),+ }
 
         impl $name {
@@ -75,8 +73,8 @@ choice!(
 );
 
 /// The answers to the context step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Context {
     /// At least one use case; kept sorted and without repeats.
     pub use_cases: Vec<UseCase>,
@@ -113,6 +111,18 @@ impl Context {
         }
     }
 
+    /// The context as written in results files.
+    pub fn to_json(&self) -> crate::core::json::Json {
+        use crate::core::json::{object, Json};
+        object([
+            ("use_cases", Json::Array(self.use_cases.iter().map(|u| Json::str(u.as_str())).collect())),
+            ("service_model", Json::str(self.service_model.as_str())),
+            ("deployment", Json::str(self.deployment.as_str())),
+            ("stage", Json::str(self.stage.as_str())),
+            ("org_size", Json::str(self.org_size.as_str())),
+        ])
+    }
+
     /// Whether a use case is selected.
     pub fn has_use_case(&self, use_case: UseCase) -> bool {
         self.use_cases.contains(&use_case)
@@ -122,12 +132,8 @@ impl Context {
     pub fn all_combinations() -> Vec<Context> {
         let mut all = Vec::new();
         for mask in 1u8..16 {
-            let use_cases: Vec<UseCase> = UseCase::ALL
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, u)| *u)
-                .collect();
+            let use_cases: Vec<UseCase> =
+                UseCase::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, u)| *u).collect();
             for &service_model in ServiceModel::ALL {
                 for &deployment in Deployment::ALL {
                     for &stage in Stage::ALL {

@@ -1,15 +1,14 @@
 //! The words of one language: interface strings, the questionnaire's texts,
 //! and how numbers and dates are written.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
+use super::json::Json;
 use super::model::ContentError;
+use super::read::At;
 
 /// The words of one question.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct QuestionText {
     /// The practice, as a statement.
     pub prompt: String,
@@ -22,20 +21,34 @@ pub struct QuestionText {
 }
 
 /// The words of one domain.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DomainText {
     pub title: String,
     pub summary: String,
-    #[serde(default)]
-    pub questions: HashMap<String, QuestionText>,
+    pub questions: BTreeMap<String, QuestionText>,
 }
 
-#[derive(Deserialize)]
-struct RawLanguage {
-    code: String,
-    ui: serde_json::Value,
-    domains: HashMap<String, DomainText>,
+fn read_domain_text(at: &At<'_>) -> Result<DomainText, ContentError> {
+    at.object(&["title", "summary", "questions"])?;
+    let mut questions = BTreeMap::new();
+    if let Some(list) = at.field("questions") {
+        let members = list
+            .value
+            .as_object()
+            .ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
+        for (id, _) in members {
+            let q = list.req(id)?;
+            q.object(&["prompt", "help", "levels", "recommendation"])?;
+            let text = QuestionText {
+                prompt: q.req("prompt")?.text()?,
+                help: q.req("help")?.text()?,
+                levels: q.req("levels")?.list(|l| l.text())?,
+                recommendation: q.req("recommendation")?.text()?,
+            };
+            questions.insert(id.clone(), text);
+        }
+    }
+    Ok(DomainText { title: at.req("title")?.text()?, summary: at.req("summary")?.text()?, questions })
 }
 
 /// One language's words.
@@ -43,22 +56,24 @@ struct RawLanguage {
 pub struct Language {
     /// ISO 639-1 code, e.g. `de`.
     pub code: String,
-    strings: HashMap<String, String>,
-    domains: HashMap<String, DomainText>,
+    strings: BTreeMap<String, String>,
+    domains: BTreeMap<String, DomainText>,
 }
 
 impl Language {
     /// Parses a language as produced by the build from `content/lang/<code>/`.
     pub fn from_json(text: &str) -> Result<Language, ContentError> {
-        let raw: RawLanguage =
-            serde_json::from_str(text).map_err(|e| ContentError::Malformed(e.to_string()))?;
-        let mut strings = HashMap::new();
-        flatten("", &raw.ui, &mut strings);
-        Ok(Language {
-            code: raw.code,
-            strings,
-            domains: raw.domains,
-        })
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
+        let at = At::root(&json);
+        at.object(&["code", "ui", "domains"])?;
+        let mut strings = BTreeMap::new();
+        flatten("", at.req("ui")?.value, &mut strings);
+        let domains_at = at.req("domains")?;
+        let mut domains = BTreeMap::new();
+        for (id, _) in domains_at.value.as_object().unwrap_or_default() {
+            domains.insert(id.clone(), read_domain_text(&domains_at.req(id)?)?);
+        }
+        Ok(Language { code: at.req("code")?.text()?, strings, domains })
     }
 
     /// The language's own name, e.g. "Deutsch".
@@ -110,38 +125,32 @@ impl Language {
     /// Fills every string, domain and question missing here from another language.
     pub fn fill_gaps_from(&mut self, other: &Language) {
         for (key, value) in &other.strings {
-            self.strings
-                .entry(key.clone())
-                .or_insert_with(|| value.clone());
+            self.strings.entry(key.clone()).or_insert_with(|| value.clone());
         }
         for (id, domain) in &other.domains {
-            let mine = self
-                .domains
-                .entry(id.clone())
-                .or_insert_with(|| domain.clone());
+            let mine = self.domains.entry(id.clone()).or_insert_with(|| domain.clone());
             for (qid, question) in &domain.questions {
-                mine.questions
-                    .entry(qid.clone())
-                    .or_insert_with(|| question.clone());
+                mine.questions.entry(qid.clone()).or_insert_with(|| question.clone());
             }
         }
     }
 
     /// The descriptor of one level of a question.
     pub fn level_descriptor(&self, id: &str, level: u8) -> &str {
-        self.question(id)
-            .and_then(|q| q.levels.get(usize::from(level)))
-            .map(String::as_str)
-            .unwrap_or("")
+        self.question(id).and_then(|q| q.levels.get(usize::from(level))).map(String::as_str).unwrap_or("")
     }
 
     /// A number with the language's decimal separator, e.g. `2,5` in German.
     pub fn decimal(&self, value: f64, places: usize) -> String {
-        let text = format!("{value:.places$}");
-        match self.strings.get("format.decimal_separator") {
-            Some(sep) if sep != "." => text.replace('.', sep),
-            _ => text,
+        // Integer arithmetic: formatting floats would add a float formatter to the widget.
+        let scale = 10i64.pow(places as u32);
+        let scaled = (value * scale as f64).round() as i64;
+        let (sign, scaled) = if scaled < 0 { ("-", -scaled) } else { ("", scaled) };
+        if places == 0 {
+            return format!("{sign}{scaled}");
         }
+        let separator = self.strings.get("format.decimal_separator").map_or(".", String::as_str);
+        format!("{sign}{}{separator}{:0places$}", scaled / scale, scaled % scale)
     }
 
     /// A whole percentage, e.g. `72 %` in French.
@@ -155,14 +164,7 @@ impl Language {
             return timestamp.to_owned();
         };
         let month_name = self.t(MONTH_KEYS[usize::from(month - 1)]);
-        self.fill(
-            "format.date",
-            &[
-                ("day", &day.to_string()),
-                ("month", month_name),
-                ("year", &year.to_string()),
-            ],
-        )
+        self.fill("format.date", &[("day", &day.to_string()), ("month", month_name), ("year", &year.to_string())])
     }
 }
 
@@ -191,25 +193,16 @@ pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
 }
 
 /// Turns nested tables into dotted keys (`welcome.title`) and arrays into indexed keys (`format.months.0`).
-fn flatten(prefix: &str, value: &serde_json::Value, out: &mut HashMap<String, String>) {
-    let key = |k: &str| {
-        if prefix.is_empty() {
-            k.to_owned()
-        } else {
-            format!("{prefix}.{k}")
-        }
-    };
+fn flatten(prefix: &str, value: &Json, out: &mut BTreeMap<String, String>) {
+    let key = |k: &str| if prefix.is_empty() { k.to_owned() } else { format!("{prefix}.{k}") };
     match value {
-        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| flatten(&key(k), v, out)),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .for_each(|(i, v)| flatten(&key(&i.to_string()), v, out)),
-        serde_json::Value::String(s) => {
+        Json::Object(map) => map.iter().for_each(|(k, v)| flatten(&key(k), v, out)),
+        Json::Array(items) => items.iter().enumerate().for_each(|(i, v)| flatten(&key(&i.to_string()), v, out)),
+        Json::String(s) => {
             out.insert(prefix.to_owned(), s.clone());
         }
         other => {
-            out.insert(prefix.to_owned(), other.to_string());
+            out.insert(prefix.to_owned(), other.compact());
         }
     }
 }

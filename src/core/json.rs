@@ -1,20 +1,21 @@
-//! A strict reading of JSON for files people bring: every key kept in order,
-//! a key given twice refused, nesting bounded, errors with line and column.
+//! JSON read and written by cloudtriage itself, for files people bring and
+//! files it writes. Strict (RFC 8259), with every key kept in order, a key
+//! given twice refused, nesting bounded and every error placed by line and
+//! column. Numbers keep their text: cloudtriage only ever needs whole
+//! numbers, and a level written as `2.5` must be reported as written.
 
-use std::fmt;
+use std::fmt::Write as _;
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+/// The deepest nesting accepted; a results file needs four levels.
+pub const MAX_DEPTH: usize = 128;
 
 /// A JSON value as written in the file.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,
     Bool(bool),
-    /// A whole number that fits in 64 bits.
-    Integer(i128),
-    /// Any other number.
-    Float(f64),
+    /// A number, as written (validated against the JSON grammar).
+    Number(String),
     String(String),
     Array(Vec<Json>),
     /// Keys in file order; never two alike.
@@ -26,68 +27,86 @@ pub enum Json {
 pub enum JsonError {
     /// The text ends before the JSON does.
     Truncated,
-    /// A syntax error at a position (1-based).
+    /// A syntax error at a position (1-based line and column, in characters).
     Syntax { line: usize, column: usize },
-    /// Nested deeper than any results file needs.
+    /// Nested deeper than [`MAX_DEPTH`].
     TooDeep,
     /// An object names the same key twice.
     DuplicateKey { key: String, line: usize },
 }
 
-const DUPLICATE: &str = "\u{0}duplicate\u{0}";
-
 impl Json {
     /// Parses a whole text as one JSON value.
     pub fn parse(text: &str) -> Result<Json, JsonError> {
-        serde_json::from_str(text).map_err(|e| {
-            let message = e.to_string();
-            if let Some(rest) = message.strip_prefix(DUPLICATE) {
-                let key = rest.split(DUPLICATE).next().unwrap_or_default().to_owned();
-                JsonError::DuplicateKey {
-                    key,
-                    line: e.line(),
-                }
-            } else if message.starts_with("recursion limit exceeded") {
-                JsonError::TooDeep
-            } else if e.is_eof() {
-                JsonError::Truncated
-            } else {
-                JsonError::Syntax {
-                    line: e.line(),
-                    column: e.column(),
-                }
-            }
-        })
+        let mut p = Parser { text: text.as_bytes(), pos: 0 };
+        p.skip_space();
+        let value = p.value(0)?;
+        p.skip_space();
+        if p.pos < p.text.len() {
+            return Err(p.syntax());
+        }
+        Ok(value)
     }
 
-    /// The name of this value's kind, for messages ("text", "number", ...), as an i18n key suffix.
+    /// A whole number, if the value is one that fits in 64 bits.
+    pub fn as_integer(&self) -> Option<i64> {
+        match self {
+            Json::Number(text) if !text.contains(['.', 'e', 'E']) => text.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The text, if the value is a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The members, if the value is an object.
+    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The items, if the value is an array.
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.as_object()?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The kind of value, for messages: `null`, `boolean`, `number`, `text`, `list` or `object`.
     pub fn kind(&self) -> &'static str {
         match self {
             Json::Null => "null",
             Json::Bool(_) => "boolean",
-            Json::Integer(_) | Json::Float(_) => "number",
+            Json::Number(_) => "number",
             Json::String(_) => "text",
             Json::Array(_) => "list",
             Json::Object(_) => "object",
         }
     }
 
-    /// A member of an object.
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    /// A short rendering of the value for messages, at most about 40 characters.
+    /// A short rendering of the value for messages, at most 40 characters.
     pub fn brief(&self) -> String {
         let text = match self {
             Json::Null => "null".to_owned(),
             Json::Bool(b) => b.to_string(),
-            Json::Integer(i) => i.to_string(),
-            Json::Float(f) => f.to_string(),
-            Json::String(s) => format!("\"{s}\""),
+            Json::Number(n) => n.clone(),
+            Json::String(s) => {
+                let shown: String = s.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect();
+                format!("\"{shown}\"")
+            }
             Json::Array(_) => "[…]".to_owned(),
             Json::Object(_) => "{…}".to_owned(),
         };
@@ -97,62 +116,356 @@ impl Json {
             text
         }
     }
-}
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
+    /// A whole number.
+    pub fn int(value: impl Into<i64>) -> Json {
+        Json::Number(value.into().to_string())
     }
-}
 
-struct JsonVisitor;
+    /// A number from hundredths, written with two decimals at most (`235` → `2.35`, `200` → `2.0`).
+    pub fn hundredths(value: i64) -> Json {
+        let (sign, v) = if value < 0 { ("-", -value) } else { ("", value) };
+        let (whole, frac) = (v / 100, v % 100);
+        let text = match frac {
+            0 => format!("{sign}{whole}.0"),
+            f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+            f => format!("{sign}{whole}.{f:02}"),
+        };
+        Json::Number(text)
+    }
 
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
+    /// A string value.
+    pub fn str(value: impl Into<String>) -> Json {
+        Json::String(value.into())
+    }
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
+    /// The value as JSON text, indented by two spaces per level.
+    pub fn pretty(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, Some(0));
+        out
     }
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
+
+    /// The value as compact JSON text.
+    pub fn compact(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, None);
+        out
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Integer(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Integer(v.into()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut members: Vec<(String, Json)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if members.iter().any(|(k, _)| *k == key) {
-                return Err(de::Error::custom(format_args!(
-                    "{DUPLICATE}{key}{DUPLICATE}"
-                )));
+
+    fn write(&self, out: &mut String, indent: Option<usize>) {
+        let newline = |out: &mut String, level: usize| {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', 2 * level));
+        };
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => out.push_str(n),
+            Json::String(s) => write_string(out, s),
+            Json::Array(items) if items.is_empty() => out.push_str("[]"),
+            Json::Object(members) if members.is_empty() => out.push_str("{}"),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    if let Some(level) = indent {
+                        newline(out, level + 1);
+                    }
+                    item.write(out, indent.map(|l| l + 1));
+                }
+                if let Some(level) = indent {
+                    newline(out, level);
+                }
+                out.push(']');
             }
-            let value = map.next_value()?;
-            members.push((key, value));
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    if let Some(level) = indent {
+                        newline(out, level + 1);
+                    }
+                    write_string(out, key);
+                    out.push_str(if indent.is_some() { ": " } else { ":" });
+                    value.write(out, indent.map(|l| l + 1));
+                }
+                if let Some(level) = indent {
+                    newline(out, level);
+                }
+                out.push('}');
+            }
         }
-        Ok(Json::Object(members))
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Builds an object from key/value pairs.
+pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+struct Parser<'a> {
+    text: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    /// Line and column (in characters) of the current position.
+    fn place(&self) -> (usize, usize) {
+        let before = &self.text[..self.pos.min(self.text.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Count characters, not bytes: continuation bytes do not start a character.
+        let column = before[start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        (line, column)
+    }
+
+    fn syntax(&self) -> JsonError {
+        if self.pos >= self.text.len() {
+            return JsonError::Truncated;
+        }
+        let (line, column) = self.place();
+        JsonError::Syntax { line, column }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.pos).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), JsonError> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.syntax())
+        }
+    }
+
+    fn literal(&mut self, word: &[u8], value: Json) -> Result<Json, JsonError> {
+        for &b in word {
+            self.expect(b)?;
+        }
+        Ok(value)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+        match self.peek() {
+            None => Err(JsonError::Truncated),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.literal(b"true", Json::Bool(true)),
+            Some(b'f') => self.literal(b"false", Json::Bool(false)),
+            Some(b'n') => self.literal(b"null", Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.syntax()),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(JsonError::TooDeep);
+        }
+        self.pos += 1;
+        let mut members: Vec<(String, Json)> = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax());
+            }
+            let line = self.place().0;
+            let key = self.string()?;
+            if members.iter().any(|(k, _)| *k == key) {
+                return Err(JsonError::DuplicateKey { key, line });
+            }
+            self.skip_space();
+            self.expect(b':')?;
+            self.skip_space();
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.syntax()),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(JsonError::TooDeep);
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.skip_space();
+            items.push(self.value(depth)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                _ => return Err(self.syntax()),
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Json, JsonError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.syntax()),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.syntax());
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.syntax());
+            }
+        }
+        // The bytes are ASCII digits and signs, so this cannot fail.
+        let text = String::from_utf8_lossy(&self.text[start..self.pos]).into_owned();
+        Ok(Json::Number(text))
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut value = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => u32::from(b - b'0'),
+                Some(b @ b'a'..=b'f') => u32::from(b - b'a' + 10),
+                Some(b @ b'A'..=b'F') => u32::from(b - b'A' + 10),
+                _ => return Err(self.syntax()),
+            };
+            value = value * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(value)
+    }
+
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1;
+        let mut out: Vec<u8> = Vec::new();
+        loop {
+            let Some(b) = self.peek() else { return Err(JsonError::Truncated) };
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    // The input was a &str and escapes produce valid UTF-8.
+                    return String::from_utf8(out).map_err(|_| self.syntax());
+                }
+                b'\\' => {
+                    self.pos += 1;
+                    let Some(e) = self.peek() else { return Err(JsonError::Truncated) };
+                    self.pos += 1;
+                    let c = match e {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => {
+                            let first = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&first) {
+                                // A high surrogate must be followed by a low one.
+                                if self.peek() != Some(b'\\') || self.text.get(self.pos + 1) != Some(&b'u') {
+                                    return Err(self.syntax());
+                                }
+                                self.pos += 2;
+                                let second = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&second) {
+                                    return Err(self.syntax());
+                                }
+                                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                            } else {
+                                first
+                            };
+                            char::from_u32(code).ok_or_else(|| self.syntax())?
+                        }
+                        _ => {
+                            self.pos -= 1;
+                            return Err(self.syntax());
+                        }
+                    };
+                    let mut buf = [0; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                0x00..=0x1F => return Err(self.syntax()),
+                _ => {
+                    out.push(b);
+                    self.pos += 1;
+                }
+            }
+        }
     }
 }
 
@@ -161,35 +474,57 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_numbers_apart_by_kind() {
-        let j = Json::parse(r#"{"a": 2, "b": 2.5, "c": -1, "d": 2.0}"#).unwrap();
-        assert_eq!(j.get("a"), Some(&Json::Integer(2)));
-        assert_eq!(j.get("b"), Some(&Json::Float(2.5)));
-        assert_eq!(j.get("c"), Some(&Json::Integer(-1)));
-        assert_eq!(j.get("d"), Some(&Json::Float(2.0)));
+    fn keeps_numbers_as_written() {
+        let j = Json::parse(r#"{"a": 2, "b": 2.5, "c": -1, "d": 2.0, "e": 1e3}"#).unwrap();
+        assert_eq!(j.get("a").and_then(Json::as_integer), Some(2));
+        assert_eq!(j.get("b"), Some(&Json::Number("2.5".into())));
+        assert_eq!(j.get("c").and_then(Json::as_integer), Some(-1));
+        assert_eq!(j.get("d").and_then(Json::as_integer), None);
+        assert_eq!(j.get("e").and_then(Json::as_integer), None);
     }
 
     #[test]
     fn refuses_a_key_given_twice_and_names_it() {
         let e = Json::parse("{\"answers\": {\"GOV-01\": 1,\n \"GOV-01\": 2}}").unwrap_err();
-        assert_eq!(
-            e,
-            JsonError::DuplicateKey {
-                key: "GOV-01".into(),
-                line: 2
-            }
-        );
+        assert_eq!(e, JsonError::DuplicateKey { key: "GOV-01".into(), line: 2 });
     }
 
     #[test]
     fn tells_truncated_from_malformed_and_too_deep() {
         assert_eq!(Json::parse("{\"a\": [1, 2"), Err(JsonError::Truncated));
-        assert_eq!(
-            Json::parse("{\"a\" 1}"),
-            Err(JsonError::Syntax { line: 1, column: 6 })
-        );
+        assert_eq!(Json::parse("{\"a\" 1}"), Err(JsonError::Syntax { line: 1, column: 6 }));
         assert_eq!(Json::parse(&"[".repeat(10_000)), Err(JsonError::TooDeep));
         assert!(matches!(Json::parse("{} x"), Err(JsonError::Syntax { .. })));
+        assert_eq!(Json::parse(""), Err(JsonError::Truncated));
+        assert!(matches!(Json::parse("01"), Err(JsonError::Syntax { .. })));
+        assert!(matches!(Json::parse("[1,]"), Err(JsonError::Syntax { .. })));
+        assert!(matches!(Json::parse("\"a\u{1}\""), Err(JsonError::Syntax { .. })));
+        assert!(matches!(Json::parse("tru"), Err(JsonError::Truncated)));
+    }
+
+    #[test]
+    fn decodes_escapes_and_surrogate_pairs() {
+        let j = Json::parse(r#""\u00e9\ud83d\ude00\n\"\\\/""#).unwrap();
+        assert_eq!(j, Json::String("é😀\n\"\\/".into()));
+        assert!(Json::parse(r#""\ud83d""#).is_err());
+        assert!(Json::parse(r#""\x""#).is_err());
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        assert_eq!(Json::parse("[\"é\" 1]"), Err(JsonError::Syntax { line: 1, column: 6 }));
+    }
+
+    #[test]
+    fn writes_what_it_reads() {
+        let text = r#"{"a":[1,2.5,"x\"y\u0001"],"b":{},"c":[],"d":null,"e":true}"#;
+        let j = Json::parse(text).unwrap();
+        assert_eq!(j.compact(), text);
+        assert_eq!(Json::parse(&j.pretty()).unwrap(), j);
+        assert_eq!(Json::hundredths(235).compact(), "2.35");
+        assert_eq!(Json::hundredths(200).compact(), "2.0");
+        assert_eq!(Json::hundredths(130).compact(), "1.3");
+        assert_eq!(Json::hundredths(7).compact(), "0.07");
     }
 
     #[test]

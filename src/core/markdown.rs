@@ -7,32 +7,21 @@ use super::model::{Condition, Question, Questionnaire};
 
 /// A list of context values in a language, e.g. "Remote care, Medical devices".
 fn values<T: Copy>(lang: &Language, list: &[T], table: &str, id: fn(T) -> &'static str) -> String {
-    list.iter()
-        .map(|v| lang.t(&format!("context.{table}.{}", id(*v))).to_owned())
-        .collect::<Vec<_>>()
-        .join(", ")
+    list.iter().map(|v| lang.t(&format!("context.{table}.{}", id(*v))).to_owned()).collect::<Vec<_>>().join(", ")
 }
 
 /// A condition in words, e.g. "use case is one of: Medical devices".
 pub fn describe(lang: &Language, c: &Condition) -> String {
     let mut parts = Vec::new();
-    let mut part = |key: &str, text: String| {
-        parts.push(lang.fill(&format!("catalogue.{key}"), &[("values", &text)]))
-    };
+    let mut part = |key: &str, text: String| parts.push(lang.fill(&format!("catalogue.{key}"), &[("values", &text)]));
     if let Some(l) = &c.use_cases {
         part("use_cases", values(lang, l, "use_case", |v| v.as_str()));
     }
     if let Some(l) = &c.service_models {
-        part(
-            "service_models",
-            values(lang, l, "service_models", |v| v.as_str()),
-        );
+        part("service_models", values(lang, l, "service_models", |v| v.as_str()));
     }
     if let Some(l) = &c.deployments {
-        part(
-            "deployments",
-            values(lang, l, "deployments", |v| v.as_str()),
-        );
+        part("deployments", values(lang, l, "deployments", |v| v.as_str()));
     }
     if let Some(l) = &c.stages {
         part("stages", values(lang, l, "stages", |v| v.as_str()));
@@ -58,63 +47,27 @@ fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Questio
     };
     let yes_no = |b: bool| lang.t(if b { "catalogue.yes" } else { "catalogue.no" });
     let _ = writeln!(out, "### {} · {}\n\n{}\n", item.id, text.prompt, text.help);
-    let _ = writeln!(
-        out,
-        "| {} | {} |\n| --- | --- |",
-        lang.t("catalogue.level"),
-        lang.t("catalogue.descriptor")
-    );
+    let _ = writeln!(out, "| {} | {} |\n| --- | --- |", lang.t("catalogue.level"), lang.t("catalogue.descriptor"));
     for (level, descriptor) in text.levels.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "| {level} {} | {} |",
-            lang.t(&format!("levels.{level}")),
-            cell(descriptor)
-        );
+        let _ = writeln!(out, "| {level} {} | {} |", lang.t(&format!("levels.{level}")), cell(descriptor));
     }
-    let indices: Vec<&str> = item
-        .indices
-        .iter()
-        .map(|i| lang.t(&format!("indices.{}", i.as_str())))
-        .collect();
+    let indices: Vec<&str> = item.indices.iter().map(|i| lang.t(&format!("indices.{}", i.as_str()))).collect();
     let mut target = format!("{}", item.target.unwrap_or(q.scoring.default_target));
     for rule in &item.target_when {
         let when = describe(lang, &rule.when);
         target.push_str("; ");
-        target.push_str(&lang.fill(
-            "catalogue.target_when",
-            &[("level", &rule.level.to_string()), ("condition", &when)],
-        ));
+        target
+            .push_str(&lang.fill("catalogue.target_when", &[("level", &rule.level.to_string()), ("condition", &when)]));
     }
     let r = &item.responsibility;
     let party = |p: super::model::Party| lang.t(&format!("parties.{}", p.as_str()));
     let references: Vec<String> = item.references.iter().map(|r| r.label(lang)).collect();
     let _ = writeln!(out);
     let _ = writeln!(out, "- {}: {}", lang.t("catalogue.weight"), item.weight);
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        lang.t("catalogue.feeds"),
-        indices.join(", ")
-    );
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        lang.t("catalogue.critical"),
-        yes_no(item.critical)
-    );
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        lang.t("catalogue.not_applicable_allowed"),
-        yes_no(item.not_applicable)
-    );
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        lang.t("catalogue.applies"),
-        describe(lang, &item.applies)
-    );
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.feeds"), indices.join(", "));
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.critical"), yes_no(item.critical));
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.not_applicable_allowed"), yes_no(item.not_applicable));
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.applies"), describe(lang, &item.applies));
     let _ = writeln!(out, "- {}: {}", lang.t("catalogue.target"), target);
     let _ = writeln!(
         out,
@@ -124,18 +77,8 @@ fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Questio
         party(r.paas),
         party(r.saas)
     );
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        lang.t("catalogue.references"),
-        references.join("; ")
-    );
-    let _ = writeln!(
-        out,
-        "\n**{}:** {}\n",
-        lang.t("catalogue.recommendation"),
-        text.recommendation
-    );
+    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.references"), references.join("; "));
+    let _ = writeln!(out, "\n**{}:** {}\n", lang.t("catalogue.recommendation"), text.recommendation);
 }
 
 /// The whole questionnaire in one language as Markdown.
@@ -145,11 +88,7 @@ pub fn questionnaire(q: &Questionnaire, lang: &Language) -> String {
     let _ = writeln!(out, "# {}\n", lang.t("app.questionnaire_title"));
     let intro = lang.fill(
         "catalogue.intro",
-        &[
-            ("version", &q.version),
-            ("questions", &count.to_string()),
-            ("domains", &q.domains.len().to_string()),
-        ],
+        &[("version", &q.version), ("questions", &count.to_string()), ("domains", &q.domains.len().to_string())],
     );
     let _ = writeln!(out, "{intro}\n");
     let _ = writeln!(

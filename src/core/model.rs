@@ -1,17 +1,15 @@
 //! The questionnaire's structure: domains, questions, weights, applicability,
 //! targets, responsibility and references. Words live in [`crate::core::i18n`].
 
-use serde::Deserialize;
-
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use super::json::Json;
+use super::read::At;
 use super::reference::Reference;
 
 /// Which score a question feeds.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Index {
     /// Whether the organisation can adopt and run cloud services safely.
     CloudReadiness,
@@ -30,12 +28,17 @@ impl Index {
             Index::DataProtection => "data_protection",
         }
     }
+
+    /// Reads an identifier.
+    pub fn parse(text: &str) -> Option<Index> {
+        Index::ALL.into_iter().find(|i| i.as_str() == text)
+    }
 }
 
 /// Who carries a measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Party {
     /// The hospital or agency using the cloud service.
     Customer,
@@ -54,11 +57,15 @@ impl Party {
             Party::Shared => "shared",
         }
     }
+
+    /// Reads an identifier.
+    pub fn parse(text: &str) -> Option<Party> {
+        [Party::Customer, Party::Provider, Party::Shared].into_iter().find(|p| p.as_str() == text)
+    }
 }
 
 /// Who carries a measure under each service model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Responsibility {
     pub iaas: Party,
     pub paas: Party,
@@ -80,8 +87,7 @@ impl Responsibility {
 /// A condition on the context. Every list present must match; a list matches
 /// when the context's value is in it (any of, for use cases). An undecided
 /// service model or deployment matches every list.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Condition {
     pub use_cases: Option<Vec<UseCase>>,
     pub service_models: Option<Vec<ServiceModel>>,
@@ -93,65 +99,30 @@ pub struct Condition {
 impl Condition {
     /// Whether the context satisfies this condition.
     pub fn matches(&self, ctx: &Context) -> bool {
-        let use_cases = self
-            .use_cases
+        let use_cases = self.use_cases.as_ref().is_none_or(|l| ctx.use_cases.iter().any(|u| l.contains(u)));
+        let model = self
+            .service_models
             .as_ref()
-            .is_none_or(|l| ctx.use_cases.iter().any(|u| l.contains(u)));
-        let model = self.service_models.as_ref().is_none_or(|l| {
-            ctx.service_model == ServiceModel::Undecided || l.contains(&ctx.service_model)
-        });
+            .is_none_or(|l| ctx.service_model == ServiceModel::Undecided || l.contains(&ctx.service_model));
         let deployment = self
             .deployments
             .as_ref()
             .is_none_or(|l| ctx.deployment == Deployment::Undecided || l.contains(&ctx.deployment));
         let stage = self.stages.as_ref().is_none_or(|l| l.contains(&ctx.stage));
-        let size = self
-            .org_sizes
-            .as_ref()
-            .is_none_or(|l| l.contains(&ctx.org_size));
+        let size = self.org_sizes.as_ref().is_none_or(|l| l.contains(&ctx.org_size));
         use_cases && model && deployment && stage && size
     }
 }
 
 /// A target level that holds in some contexts.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(from = "FlatTargetRule")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetRule {
     pub level: u8,
     pub when: Condition,
 }
 
-/// The written form of a [`TargetRule`]: the level beside the condition's lists.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FlatTargetRule {
-    level: u8,
-    use_cases: Option<Vec<UseCase>>,
-    service_models: Option<Vec<ServiceModel>>,
-    deployments: Option<Vec<Deployment>>,
-    stages: Option<Vec<Stage>>,
-    org_sizes: Option<Vec<OrgSize>>,
-}
-
-impl From<FlatTargetRule> for TargetRule {
-    fn from(f: FlatTargetRule) -> Self {
-        let when = Condition {
-            use_cases: f.use_cases,
-            service_models: f.service_models,
-            deployments: f.deployments,
-            stages: f.stages,
-            org_sizes: f.org_sizes,
-        };
-        TargetRule {
-            level: f.level,
-            when,
-        }
-    }
-}
-
 /// One question: a practice assessed on the 0-4 maturity scale.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     /// Stable identifier, the same in every language (e.g. `INC-01`).
     pub id: String,
@@ -160,10 +131,8 @@ pub struct Question {
     /// The indices this question feeds.
     pub indices: Vec<Index>,
     /// Whether an answer below the critical level caps the indices it feeds.
-    #[serde(default)]
     pub critical: bool,
     /// Whether "not applicable" may be answered.
-    #[serde(default)]
     pub not_applicable: bool,
     /// The target level when no rule in `target_when` matches.
     pub target: Option<u8>,
@@ -172,10 +141,8 @@ pub struct Question {
     /// Sources: ENISA, GDPR, NIS2, MDR, ISO/IEC 27001 and schemes.
     pub references: Vec<Reference>,
     /// When the question is asked at all.
-    #[serde(default)]
     pub applies: Condition,
     /// Context-dependent targets, tried in order.
-    #[serde(default)]
     pub target_when: Vec<TargetRule>,
 }
 
@@ -192,17 +159,14 @@ impl Question {
 }
 
 /// A group of questions about one subject, with a maturity level of its own.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Domain {
     pub id: String,
-    #[serde(rename = "question")]
     pub questions: Vec<Question>,
 }
 
 /// The constants scoring uses; docs/METHODOLOGY.md explains each.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScoringRules {
     /// Target level when a question names none.
     pub default_target: u8,
@@ -213,8 +177,7 @@ pub struct ScoringRules {
 }
 
 /// A band of index scores with its own name.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Band {
     pub id: String,
     /// The lowest score in the band.
@@ -222,8 +185,7 @@ pub struct Band {
 }
 
 /// The whole questionnaire's structure.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Questionnaire {
     pub id: String,
     pub version: String,
@@ -255,8 +217,8 @@ impl std::error::Error for ContentError {}
 impl Questionnaire {
     /// Parses and checks the structure from JSON (as produced by the build from `content/`).
     pub fn from_json(text: &str) -> Result<Questionnaire, ContentError> {
-        let q: Questionnaire =
-            serde_json::from_str(text).map_err(|e| ContentError::Malformed(e.to_string()))?;
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
+        let q = read_questionnaire(&At::root(&json))?;
         q.check()?;
         Ok(q)
     }
@@ -285,11 +247,7 @@ impl Questionnaire {
                 if q.indices.is_empty() {
                     return bad(format!("{}: feeds no index", q.id));
                 }
-                let targets = q
-                    .target
-                    .iter()
-                    .copied()
-                    .chain(q.target_when.iter().map(|r| r.level));
+                let targets = q.target.iter().copied().chain(q.target_when.iter().map(|r| r.level));
                 for t in targets {
                     if !(1..=4).contains(&t) {
                         return bad(format!("{}: target {t} is outside 1 to 4", q.id));
@@ -304,9 +262,7 @@ impl Questionnaire {
         if self.bands.first().map(|b| b.min) != Some(0) {
             return bad("the first band must start at 0".into());
         }
-        if self.bands.windows(2).any(|w| w[0].min >= w[1].min)
-            || self.bands.iter().any(|b| b.min > 100)
-        {
+        if self.bands.windows(2).any(|w| w[0].min >= w[1].min) || self.bands.iter().any(|b| b.min > 100) {
             return bad("bands must rise strictly within 0 to 100".into());
         }
         if self.bands.get(1).is_some_and(|b| s.critical_cap >= b.min) {
@@ -317,9 +273,7 @@ impl Questionnaire {
 
     /// Every question in questionnaire order, with its domain.
     pub fn questions(&self) -> impl Iterator<Item = (&Domain, &Question)> {
-        self.domains
-            .iter()
-            .flat_map(|d| d.questions.iter().map(move |q| (d, q)))
+        self.domains.iter().flat_map(|d| d.questions.iter().map(move |q| (d, q)))
     }
 
     /// A question by id.
@@ -334,9 +288,7 @@ impl Questionnaire {
 
     /// The domain a question belongs to.
     pub fn domain_of(&self, question_id: &str) -> Option<&Domain> {
-        self.questions()
-            .find(|(_, q)| q.id == question_id)
-            .map(|(d, _)| d)
+        self.questions().find(|(_, q)| q.id == question_id).map(|(d, _)| d)
     }
 
     /// The target level of a question in a context: the first matching rule, else its own target, else the default.
@@ -351,30 +303,112 @@ impl Questionnaire {
     }
 
     /// The questions of a domain that apply in a context.
-    pub fn applicable<'a>(
-        &'a self,
-        domain: &'a Domain,
-        ctx: &'a Context,
-    ) -> impl Iterator<Item = &'a Question> + 'a {
+    pub fn applicable<'a>(&'a self, domain: &'a Domain, ctx: &'a Context) -> impl Iterator<Item = &'a Question> + 'a {
         domain.questions.iter().filter(move |q| q.applies_to(ctx))
     }
 
     /// The domains with at least one applicable question, in order.
-    pub fn applicable_domains<'a>(
-        &'a self,
-        ctx: &'a Context,
-    ) -> impl Iterator<Item = &'a Domain> + 'a {
-        self.domains
-            .iter()
-            .filter(move |d| d.questions.iter().any(|q| q.applies_to(ctx)))
+    pub fn applicable_domains<'a>(&'a self, ctx: &'a Context) -> impl Iterator<Item = &'a Domain> + 'a {
+        self.domains.iter().filter(move |d| d.questions.iter().any(|q| q.applies_to(ctx)))
     }
 
     /// The band a score falls in.
     pub fn band(&self, score: u8) -> &Band {
-        self.bands
-            .iter()
-            .rev()
-            .find(|b| b.min <= score)
-            .unwrap_or(&self.bands[0])
+        self.bands.iter().rev().find(|b| b.min <= score).unwrap_or(&self.bands[0])
     }
+}
+
+/// The condition lists, shared by `applies` and `target_when`.
+const CONDITION_FIELDS: [&str; 5] = ["use_cases", "service_models", "deployments", "stages", "org_sizes"];
+
+fn read_list<T>(
+    at: &At<'_>,
+    key: &str,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<Vec<T>>, ContentError> {
+    at.field(key).map(|list| list.list(|item| item.choice(what, parse))).transpose()
+}
+
+fn read_condition(at: &At<'_>) -> Result<Condition, ContentError> {
+    Ok(Condition {
+        use_cases: read_list(at, "use_cases", "a use case", UseCase::parse)?,
+        service_models: read_list(at, "service_models", "a service model", ServiceModel::parse)?,
+        deployments: read_list(at, "deployments", "a deployment", Deployment::parse)?,
+        stages: read_list(at, "stages", "a stage", Stage::parse)?,
+        org_sizes: read_list(at, "org_sizes", "an organisation size", OrgSize::parse)?,
+    })
+}
+
+fn read_question(at: &At<'_>) -> Result<Question, ContentError> {
+    at.object(&[
+        "id",
+        "weight",
+        "indices",
+        "critical",
+        "not_applicable",
+        "target",
+        "responsibility",
+        "references",
+        "applies",
+        "target_when",
+    ])?;
+    let optional_flag = |key: &str| at.field(key).map(|f| f.flag()).transpose().map(Option::unwrap_or_default);
+    let responsibility = at.req("responsibility")?;
+    responsibility.object(&["iaas", "paas", "saas"])?;
+    let party = |key: &str| responsibility.req(key)?.choice("customer, provider or shared", Party::parse);
+    let applies = match at.field("applies") {
+        Some(a) => {
+            a.object(&CONDITION_FIELDS)?;
+            read_condition(&a)?
+        }
+        None => Condition::default(),
+    };
+    let target_when = match at.field("target_when") {
+        Some(rules) => rules.list(|rule| {
+            let mut allowed = CONDITION_FIELDS.to_vec();
+            allowed.push("level");
+            rule.object(&allowed)?;
+            Ok(TargetRule { level: rule.req("level")?.small()?, when: read_condition(rule)? })
+        })?,
+        None => Vec::new(),
+    };
+    Ok(Question {
+        id: at.req("id")?.text()?,
+        weight: at.req("weight")?.small()?,
+        indices: at.req("indices")?.list(|i| i.choice("an index", Index::parse))?,
+        critical: optional_flag("critical")?,
+        not_applicable: optional_flag("not_applicable")?,
+        target: at.field("target").map(|t| t.small()).transpose()?,
+        responsibility: Responsibility { iaas: party("iaas")?, paas: party("paas")?, saas: party("saas")? },
+        references: at.req("references")?.list(|r| {
+            let text = r.text()?;
+            Reference::parse(&text).map_err(|e| ContentError::Malformed(format!("{}: {e}", r.path)))
+        })?,
+        applies,
+        target_when,
+    })
+}
+
+fn read_questionnaire(at: &At<'_>) -> Result<Questionnaire, ContentError> {
+    at.object(&["id", "version", "domains", "scoring", "bands"])?;
+    let scoring = at.req("scoring")?;
+    scoring.object(&["default_target", "critical_min_level", "critical_cap"])?;
+    Ok(Questionnaire {
+        id: at.req("id")?.text()?,
+        version: at.req("version")?.text()?,
+        domains: at.req("domains")?.list(|d| {
+            d.object(&["id", "question"])?;
+            Ok(Domain { id: d.req("id")?.text()?, questions: d.req("question")?.list(read_question)? })
+        })?,
+        scoring: ScoringRules {
+            default_target: scoring.req("default_target")?.small()?,
+            critical_min_level: scoring.req("critical_min_level")?.small()?,
+            critical_cap: scoring.req("critical_cap")?.small()?,
+        },
+        bands: at.req("bands")?.list(|b| {
+            b.object(&["id", "min"])?;
+            Ok(Band { id: b.req("id")?.text()?, min: b.req("min")?.small()? })
+        })?,
+    })
 }

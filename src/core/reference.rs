@@ -4,17 +4,9 @@
 //! refuses anything not on the lists below, so a typo cannot reach a user as
 //! a citation of an article that does not say what we claim.
 
-use serde::{Deserialize, Serialize};
-
 /// Measures of ENISA, *Cloud Security for Healthcare Services* (2021), that cloudtriage cites.
-pub const ENISA_MEASURES: &[&str] = &[
-    "requirements",
-    "risk-assessment",
-    "incident-management",
-    "continuity",
-    "termination",
-    "logging",
-];
+pub const ENISA_MEASURES: &[&str] =
+    &["requirements", "risk-assessment", "incident-management", "continuity", "termination", "logging"];
 
 /// Good practices of ENISA, *Procurement Guidelines for Cybersecurity in Hospitals* (2020).
 pub const ENISA_PRACTICES: &[&str] = &[
@@ -49,9 +41,7 @@ pub const ENISA_PRACTICES: &[&str] = &[
 ];
 
 /// Standards and schemes cited as a whole.
-pub const SCHEMES: &[&str] = &[
-    "ISO27017", "ISO27018", "ISO27799", "BSI-C5", "HDS", "CSA-CCM", "EUCS", "EHDS",
-];
+pub const SCHEMES: &[&str] = &["ISO27017", "ISO27018", "ISO27799", "BSI-C5", "HDS", "CSA-CCM", "EUCS", "EHDS"];
 
 /// MDR Annex I sections cited.
 pub const MDR_SECTIONS: &[&str] = &["17.2", "17.4", "18.8"];
@@ -95,8 +85,7 @@ pub struct Article {
 }
 
 /// One citation.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Reference {
     pub source: Source,
     /// The locator as written after the colon.
@@ -108,22 +97,14 @@ pub struct Reference {
 impl Reference {
     /// Parses `SOURCE:locator`, refusing unknown sources and locators.
     pub fn parse(text: &str) -> Result<Reference, String> {
-        let (prefix, locator) = text
-            .split_once(':')
-            .ok_or_else(|| format!("{text:?} has no SOURCE: prefix"))?;
+        let (prefix, locator) = text.split_once(':').ok_or_else(|| format!("{text:?} has no SOURCE: prefix"))?;
         let on_list = |list: &[&str]| list.contains(&locator);
         let mut article = None;
         let source = match prefix {
             "ENISA-CSHS" if on_list(ENISA_MEASURES) => Source::EnisaMeasure,
             "ENISA-PROC" if on_list(ENISA_PRACTICES) => Source::EnisaPractice,
             "SCHEME" if on_list(SCHEMES) => Source::Scheme,
-            "MDR"
-                if locator
-                    .strip_prefix("AnnexI-")
-                    .is_some_and(|s| MDR_SECTIONS.contains(&s)) =>
-            {
-                Source::Mdr
-            }
+            "MDR" if locator.strip_prefix("AnnexI-").is_some_and(|s| MDR_SECTIONS.contains(&s)) => Source::Mdr,
             "ISO27001" if iso27001_control(locator) => Source::Iso27001,
             "GDPR" => {
                 let a = parse_article(locator).filter(|a| (1..=99).contains(&a.article));
@@ -132,19 +113,12 @@ impl Reference {
             }
             "NIS2" => {
                 let a = parse_article(locator).filter(nis2_article);
-                article =
-                    Some(a.ok_or_else(|| {
-                        format!("{text:?} is not a NIS2 article cloudtriage cites")
-                    })?);
+                article = Some(a.ok_or_else(|| format!("{text:?} is not a NIS2 article cloudtriage cites"))?);
                 Source::Nis2
             }
             _ => return Err(format!("{text:?} is not a known reference")),
         };
-        Ok(Reference {
-            source,
-            locator: locator.to_owned(),
-            article,
-        })
+        Ok(Reference { source, locator: locator.to_owned(), article })
     }
 }
 
@@ -160,10 +134,7 @@ fn iso27001_control(locator: &str) -> bool {
     };
     // Rejects leading zeros such as `A.5.01`.
     let canonical = rest == format!("{theme}.{number}");
-    canonical
-        && ISO27001_THEMES
-            .iter()
-            .any(|&(t, count)| t == theme && (1..=count).contains(&number))
+    canonical && ISO27001_THEMES.iter().any(|&(t, count)| t == theme && (1..=count).contains(&number))
 }
 
 fn nis2_article(a: &Article) -> bool {
@@ -196,11 +167,7 @@ fn parse_article(text: &str) -> Option<Article> {
     if !rest.is_empty() || (point.is_some() && paragraph.is_none()) {
         return None;
     }
-    Some(Article {
-        article,
-        paragraph,
-        point,
-    })
+    Some(Article { article, paragraph, point })
 }
 
 fn digits(text: &str) -> Option<u16> {
@@ -224,16 +191,10 @@ impl schemars::JsonSchema for Reference {
     }
 }
 
-impl TryFrom<String> for Reference {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, String> {
-        Reference::parse(&text)
-    }
-}
-
-impl From<Reference> for String {
-    fn from(r: Reference) -> String {
-        r.to_string()
+#[cfg(not(target_arch = "wasm32"))]
+impl serde::Serialize for Reference {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -257,37 +218,22 @@ impl Reference {
                     (Some(_), None) => format!("references.{prefix}_paragraph"),
                     (Some(_), Some(_)) => format!("references.{prefix}_point"),
                 };
-                lang.fill(
-                    &key,
-                    &[
-                        ("article", &article),
-                        ("paragraph", &paragraph),
-                        ("point", &point),
-                    ],
-                )
+                lang.fill(&key, &[("article", &article), ("paragraph", &paragraph), ("point", &point)])
             }
             (Source::EnisaMeasure, _) => {
-                let name = lang
-                    .t(&format!("references.enisa_measures.{}", self.locator))
-                    .to_owned();
+                let name = lang.t(&format!("references.enisa_measures.{}", self.locator)).to_owned();
                 lang.fill("references.ENISA-CSHS", &[("name", &name)])
             }
             (Source::EnisaPractice, _) => {
-                let name = lang
-                    .t(&format!("references.enisa_practices.{}", self.locator))
-                    .to_owned();
+                let name = lang.t(&format!("references.enisa_practices.{}", self.locator)).to_owned();
                 lang.fill("references.ENISA-PROC", &[("name", &name)])
             }
             (Source::Mdr, _) => {
                 let section = self.locator.trim_start_matches("AnnexI-");
                 lang.fill("references.MDR", &[("section", section)])
             }
-            (Source::Iso27001, _) => {
-                lang.fill("references.ISO27001", &[("control", &self.locator)])
-            }
-            (Source::Scheme, _) => lang
-                .t(&format!("references.schemes.{}", self.locator))
-                .to_owned(),
+            (Source::Iso27001, _) => lang.fill("references.ISO27001", &[("control", &self.locator)]),
+            (Source::Scheme, _) => lang.t(&format!("references.schemes.{}", self.locator)).to_owned(),
             (Source::Gdpr | Source::Nis2, None) => self.to_string(),
         }
     }
@@ -300,14 +246,7 @@ mod tests {
     #[test]
     fn gdpr_articles_parse_with_paragraph_and_point() {
         let r = Reference::parse("GDPR:28(3)(h)").unwrap();
-        assert_eq!(
-            r.article,
-            Some(Article {
-                article: 28,
-                paragraph: Some(3),
-                point: Some('h')
-            })
-        );
+        assert_eq!(r.article, Some(Article { article: 28, paragraph: Some(3), point: Some('h') }));
         assert!(Reference::parse("GDPR:33").is_ok());
         assert!(Reference::parse("GDPR:0").is_err());
         assert!(Reference::parse("GDPR:100").is_err());
@@ -349,12 +288,7 @@ mod tests {
 
     #[test]
     fn references_print_as_written() {
-        for text in [
-            "GDPR:28(3)(h)",
-            "NIS2:21(2)(d)",
-            "ISO27001:A.5.23",
-            "MDR:AnnexI-18.8",
-        ] {
+        for text in ["GDPR:28(3)(h)", "NIS2:21(2)(d)", "ISO27001:A.5.23", "MDR:AnnexI-18.8"] {
             assert_eq!(Reference::parse(text).unwrap().to_string(), text);
         }
     }

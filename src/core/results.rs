@@ -5,13 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::answer::{AnswerValue, Level};
 use super::catalog::Catalog;
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use super::i18n::Language;
-use super::json::{Json, JsonError};
+use super::json::{object, Json, JsonError};
 use super::score::{score, Report};
 
 /// The value of the `format` field.
@@ -24,8 +22,8 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 pub const MAX_NOTE_CHARS: usize = 4000;
 
 /// Which questionnaire a file answers, and in which language it was made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct QuestionnaireRef {
     /// The questionnaire's id (`cloudtriage-health-cloud`).
     pub id: String,
@@ -36,23 +34,20 @@ pub struct QuestionnaireRef {
 }
 
 /// One answer with its private note.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct AnswerEntry {
     /// The answer; null or absent while only a note is written.
     pub value: Option<AnswerValue>,
     /// A private note, plain text.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
 }
 
 /// A cloudtriage results file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(
-    not(target_arch = "wasm32"),
-    schemars(title = "cloudtriage results file")
-)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "cloudtriage results file"))]
 pub struct ResultsFile {
     /// Always "cloudtriage-results".
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "format_schema"))]
@@ -100,22 +95,10 @@ impl ResultsFile {
         let q = &catalog.questionnaire;
         let mut entries: BTreeMap<String, AnswerEntry> = BTreeMap::new();
         for (id, value) in &answers.values {
-            entries
-                .entry(id.clone())
-                .or_insert(AnswerEntry {
-                    value: None,
-                    note: None,
-                })
-                .value = Some(*value);
+            entries.entry(id.clone()).or_insert(AnswerEntry { value: None, note: None }).value = Some(*value);
         }
         for (id, note) in answers.notes.iter().filter(|(_, n)| !n.trim().is_empty()) {
-            entries
-                .entry(id.clone())
-                .or_insert(AnswerEntry {
-                    value: None,
-                    note: None,
-                })
-                .note = Some(note.clone());
+            entries.entry(id.clone()).or_insert(AnswerEntry { value: None, note: None }).note = Some(note.clone());
         }
         ResultsFile {
             format: FORMAT,
@@ -133,32 +116,49 @@ impl ResultsFile {
     }
 
     /// A file listing every question that applies in the context, none answered.
-    pub fn template(
-        catalog: &Catalog,
-        language: &str,
-        created: String,
-        context: &Context,
-    ) -> ResultsFile {
+    pub fn template(catalog: &Catalog, language: &str, created: String, context: &Context) -> ResultsFile {
         let mut file = ResultsFile::new(catalog, language, created, context, &Answers::default());
-        for (_, question) in catalog
-            .questionnaire
-            .questions()
-            .filter(|(_, q)| q.applies_to(context))
-        {
-            file.answers.insert(
-                question.id.clone(),
-                AnswerEntry {
-                    value: None,
-                    note: None,
-                },
-            );
+        for (_, question) in catalog.questionnaire.questions().filter(|(_, q)| q.applies_to(context)) {
+            file.answers.insert(question.id.clone(), AnswerEntry { value: None, note: None });
         }
         file
     }
 
+    /// The file as a JSON value.
+    pub fn to_value(&self) -> Json {
+        let answers = self
+            .answers
+            .iter()
+            .map(|(id, entry)| {
+                let mut members = vec![("value".to_owned(), entry.value.map_or(Json::Null, AnswerValue::to_json))];
+                if let Some(note) = &entry.note {
+                    members.push(("note".to_owned(), Json::str(note)));
+                }
+                (id.clone(), Json::Object(members))
+            })
+            .collect();
+        let q = &self.questionnaire;
+        object([
+            ("format", Json::str(self.format)),
+            ("format_version", Json::int(self.format_version)),
+            (
+                "questionnaire",
+                object([
+                    ("id", Json::str(&q.id)),
+                    ("version", Json::str(&q.version)),
+                    ("language", Json::str(&q.language)),
+                ]),
+            ),
+            ("created", Json::str(&self.created)),
+            ("context", self.context.to_json()),
+            ("answers", Json::Object(answers)),
+            ("report", self.report.to_json()),
+        ])
+    }
+
     /// The file as indented JSON text.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("results always serialise")
+        self.to_value().pretty()
     }
 }
 
@@ -212,67 +212,27 @@ impl Expected {
 /// Why a file cannot be imported. The current assessment is never touched by a failed import.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge {
-        bytes: usize,
-    },
+    TooLarge { bytes: usize },
     Empty,
     Utf16,
     NotUtf8,
-    NotJson {
-        line: usize,
-        column: usize,
-    },
+    NotJson { line: usize, column: usize },
     Truncated,
     TooDeep,
-    DuplicateKey {
-        key: String,
-        line: usize,
-    },
-    NotAnObject {
-        found: &'static str,
-    },
-    WrongFormat {
-        found: String,
-    },
-    MissingField {
-        path: String,
-    },
-    WrongType {
-        path: String,
-        expected: Expected,
-        found: &'static str,
-    },
-    FutureVersion {
-        found: String,
-    },
-    BadVersion {
-        found: String,
-    },
-    OtherQuestionnaire {
-        found: String,
-    },
-    BadDate {
-        path: String,
-        found: String,
-    },
-    BadChoice {
-        path: String,
-        found: String,
-        allowed: String,
-    },
-    BadLevel {
-        path: String,
-        found: String,
-    },
+    DuplicateKey { key: String, line: usize },
+    NotAnObject { found: &'static str },
+    WrongFormat { found: String },
+    MissingField { path: String },
+    WrongType { path: String, expected: Expected, found: &'static str },
+    FutureVersion { found: String },
+    BadVersion { found: String },
+    OtherQuestionnaire { found: String },
+    BadDate { path: String, found: String },
+    BadChoice { path: String, found: String, allowed: String },
+    BadLevel { path: String, found: String },
     NoUseCase,
-    NoteTooLong {
-        path: String,
-        length: usize,
-    },
-    ControlCharacter {
-        path: String,
-        code: String,
-    },
+    NoteTooLong { path: String, length: usize },
+    ControlCharacter { path: String, code: String },
 }
 
 impl ImportError {
@@ -283,74 +243,42 @@ impl ImportError {
         match self {
             TooLarge { bytes } => lang.fill(
                 "errors.too_large",
-                &[
-                    ("size", &size_text(lang, *bytes)),
-                    ("limit", &size_text(lang, MAX_FILE_BYTES)),
-                ],
+                &[("size", &size_text(lang, *bytes)), ("limit", &size_text(lang, MAX_FILE_BYTES))],
             ),
             Empty => lang.t("errors.empty").to_owned(),
             Utf16 => lang.t("errors.utf16").to_owned(),
             NotUtf8 => lang.t("errors.not_utf8").to_owned(),
-            NotJson { line, column } => lang.fill(
-                "errors.not_json",
-                &[("line", &line.to_string()), ("column", &column.to_string())],
-            ),
+            NotJson { line, column } => {
+                lang.fill("errors.not_json", &[("line", &line.to_string()), ("column", &column.to_string())])
+            }
             Truncated => lang.t("errors.truncated").to_owned(),
             TooDeep => lang.t("errors.too_deep").to_owned(),
-            DuplicateKey { key, line } => lang.fill(
-                "errors.duplicate_key",
-                &[("key", key), ("line", &line.to_string())],
-            ),
+            DuplicateKey { key, line } => {
+                lang.fill("errors.duplicate_key", &[("key", key), ("line", &line.to_string())])
+            }
             NotAnObject { found } => lang.fill("errors.not_object", &[("found", &kind(found))]),
             WrongFormat { found } => lang.fill("errors.wrong_format", &[("found", found)]),
             MissingField { path } => lang.fill("errors.missing_field", &[("path", path)]),
-            WrongType {
-                path,
-                expected,
-                found,
-            } => lang.fill(
+            WrongType { path, expected, found } => lang.fill(
                 "errors.wrong_type",
-                &[
-                    ("path", path),
-                    ("expected", lang.t(expected.key())),
-                    ("found", &kind(found)),
-                ],
+                &[("path", path), ("expected", lang.t(expected.key())), ("found", &kind(found))],
             ),
-            FutureVersion { found } => lang.fill(
-                "errors.future_version",
-                &[("found", found), ("supported", &FORMAT_VERSION.to_string())],
-            ),
+            FutureVersion { found } => {
+                lang.fill("errors.future_version", &[("found", found), ("supported", &FORMAT_VERSION.to_string())])
+            }
             BadVersion { found } => lang.fill("errors.bad_version", &[("found", found)]),
-            OtherQuestionnaire { found } => {
-                lang.fill("errors.other_questionnaire", &[("found", found)])
+            OtherQuestionnaire { found } => lang.fill("errors.other_questionnaire", &[("found", found)]),
+            BadDate { path, found } => lang.fill("errors.bad_date", &[("path", path), ("found", found)]),
+            BadChoice { path, found, allowed } => {
+                lang.fill("errors.bad_choice", &[("path", path), ("found", found), ("allowed", allowed)])
             }
-            BadDate { path, found } => {
-                lang.fill("errors.bad_date", &[("path", path), ("found", found)])
-            }
-            BadChoice {
-                path,
-                found,
-                allowed,
-            } => lang.fill(
-                "errors.bad_choice",
-                &[("path", path), ("found", found), ("allowed", allowed)],
-            ),
-            BadLevel { path, found } => {
-                lang.fill("errors.bad_level", &[("path", path), ("found", found)])
-            }
+            BadLevel { path, found } => lang.fill("errors.bad_level", &[("path", path), ("found", found)]),
             NoUseCase => lang.t("errors.no_use_case").to_owned(),
             NoteTooLong { path, length } => lang.fill(
                 "errors.note_too_long",
-                &[
-                    ("path", path),
-                    ("length", &length.to_string()),
-                    ("limit", &MAX_NOTE_CHARS.to_string()),
-                ],
+                &[("path", path), ("length", &length.to_string()), ("limit", &MAX_NOTE_CHARS.to_string())],
             ),
-            ControlCharacter { path, code } => lang.fill(
-                "errors.control_character",
-                &[("path", path), ("code", code)],
-            ),
+            ControlCharacter { path, code } => lang.fill("errors.control_character", &[("path", path), ("code", code)]),
         }
     }
 }
@@ -367,18 +295,15 @@ impl ImportWarning {
     /// The message in a language.
     pub fn message(&self, lang: &Language) -> String {
         match self {
-            ImportWarning::UnknownQuestions { ids } => lang.fill(
-                "warnings.unknown_questions",
-                &[("count", &ids.len().to_string()), ("ids", &ids.join(", "))],
-            ),
-            ImportWarning::OtherQuestionnaireVersion { found, current } => lang.fill(
-                "warnings.other_version",
-                &[("found", found), ("current", current)],
-            ),
-            ImportWarning::UnknownLanguage { found } => lang.fill(
-                "warnings.unknown_language",
-                &[("found", found), ("language", lang.name())],
-            ),
+            ImportWarning::UnknownQuestions { ids } => {
+                lang.fill("warnings.unknown_questions", &[("count", &ids.len().to_string()), ("ids", &ids.join(", "))])
+            }
+            ImportWarning::OtherQuestionnaireVersion { found, current } => {
+                lang.fill("warnings.other_version", &[("found", found), ("current", current)])
+            }
+            ImportWarning::UnknownLanguage { found } => {
+                lang.fill("warnings.unknown_language", &[("found", found), ("language", lang.name())])
+            }
             ImportWarning::ReportRecomputed => lang.t("warnings.report_recomputed").to_owned(),
             ImportWarning::NotApplicableDropped { ids } => {
                 lang.fill("warnings.na_dropped", &[("ids", &ids.join(", "))])
@@ -440,39 +365,28 @@ fn join(path: &str, key: &str) -> String {
 
 impl Reader<'_> {
     fn field<'j>(&self, object: &'j Json, path: &str, key: &str) -> Result<&'j Json, ImportError> {
-        object.get(key).ok_or_else(|| ImportError::MissingField {
-            path: join(path, key),
-        })
+        object.get(key).ok_or_else(|| ImportError::MissingField { path: join(path, key) })
     }
 
     fn object<'j>(&self, value: &'j Json, path: &str) -> Result<&'j [(String, Json)], ImportError> {
         match value {
             Json::Object(members) => Ok(members),
-            other => Err(ImportError::WrongType {
-                path: path.to_owned(),
-                expected: Expected::Object,
-                found: other.kind(),
-            }),
+            other => {
+                Err(ImportError::WrongType { path: path.to_owned(), expected: Expected::Object, found: other.kind() })
+            }
         }
     }
 
     fn text<'j>(&self, value: &'j Json, path: &str) -> Result<&'j str, ImportError> {
         match value {
             Json::String(s) => Ok(s),
-            other => Err(ImportError::WrongType {
-                path: path.to_owned(),
-                expected: Expected::Text,
-                found: other.kind(),
-            }),
+            other => {
+                Err(ImportError::WrongType { path: path.to_owned(), expected: Expected::Text, found: other.kind() })
+            }
         }
     }
 
-    fn text_field<'j>(
-        &self,
-        object: &'j Json,
-        path: &str,
-        key: &str,
-    ) -> Result<&'j str, ImportError> {
+    fn text_field<'j>(&self, object: &'j Json, path: &str, key: &str) -> Result<&'j str, ImportError> {
         self.text(self.field(object, path, key)?, &join(path, key))
     }
 
@@ -486,11 +400,7 @@ impl Reader<'_> {
         let path = join("context", key);
         let value = self.field(object, "context", key)?;
         let text = self.text(value, &path)?;
-        parse(text).ok_or_else(|| ImportError::BadChoice {
-            path,
-            found: value.brief(),
-            allowed,
-        })
+        parse(text).ok_or_else(|| ImportError::BadChoice { path, found: value.brief(), allowed })
     }
 
     fn file(&self, json: &Json) -> Result<Imported, ImportError> {
@@ -499,30 +409,18 @@ impl Reader<'_> {
         }
         let format = self.field(json, "", "format")?;
         if format != &Json::String(FORMAT.into()) {
-            return Err(ImportError::WrongFormat {
-                found: format.brief(),
-            });
+            return Err(ImportError::WrongFormat { found: format.brief() });
         }
         let version = self.field(json, "", "format_version")?;
-        match version {
-            Json::Integer(v) if *v > i128::from(FORMAT_VERSION) => {
-                return Err(ImportError::FutureVersion {
-                    found: version.brief(),
-                })
+        match (version, version.as_integer()) {
+            (_, Some(v)) if v > i64::from(FORMAT_VERSION) => {
+                return Err(ImportError::FutureVersion { found: version.brief() })
             }
-            Json::Integer(v) if *v == i128::from(FORMAT_VERSION) => {}
-            Json::Integer(_) | Json::Float(_) => {
-                return Err(ImportError::BadVersion {
-                    found: version.brief(),
-                })
-            }
-            other => {
+            (_, Some(v)) if v == i64::from(FORMAT_VERSION) => {}
+            (Json::Number(_), _) => return Err(ImportError::BadVersion { found: version.brief() }),
+            (other, _) => {
                 let path = "format_version".to_owned();
-                return Err(ImportError::WrongType {
-                    path,
-                    expected: Expected::WholeNumber,
-                    found: other.kind(),
-                });
+                return Err(ImportError::WrongType { path, expected: Expected::WholeNumber, found: other.kind() });
             }
         }
 
@@ -532,30 +430,21 @@ impl Reader<'_> {
         let q = &self.catalog.questionnaire;
         let id = self.text_field(questionnaire, "questionnaire", "id")?;
         if id != q.id {
-            return Err(ImportError::OtherQuestionnaire {
-                found: Json::String(id.into()).brief(),
-            });
+            return Err(ImportError::OtherQuestionnaire { found: Json::String(id.into()).brief() });
         }
         let version = self.text_field(questionnaire, "questionnaire", "version")?;
         if version != q.version {
-            warnings.push(ImportWarning::OtherQuestionnaireVersion {
-                found: version.into(),
-                current: q.version.clone(),
-            });
+            warnings
+                .push(ImportWarning::OtherQuestionnaireVersion { found: version.into(), current: q.version.clone() });
         }
         let language = self.text_field(questionnaire, "questionnaire", "language")?;
         if !self.catalog.has_language(language) {
-            warnings.push(ImportWarning::UnknownLanguage {
-                found: language.into(),
-            });
+            warnings.push(ImportWarning::UnknownLanguage { found: language.into() });
         }
 
         let created = self.text_field(json, "", "created")?;
         if !super::time::is_rfc3339(created) {
-            return Err(ImportError::BadDate {
-                path: "created".into(),
-                found: Json::String(created.into()).brief(),
-            });
+            return Err(ImportError::BadDate { path: "created".into(), found: Json::String(created.into()).brief() });
         }
 
         let context = self.context(self.field(json, "", "context")?)?;
@@ -563,10 +452,7 @@ impl Reader<'_> {
 
         if let Some(report) = json.get("report") {
             let recomputed = score(q, &context, &answers.values);
-            let recomputed = serde_json::to_string(&recomputed)
-                .ok()
-                .and_then(|t| Json::parse(&t).ok());
-            if recomputed.as_ref() != Some(report) {
+            if recomputed.to_json() != *report {
                 warnings.push(ImportWarning::ReportRecomputed);
             }
         }
@@ -586,11 +472,7 @@ impl Reader<'_> {
         let list = self.field(value, "context", "use_cases")?;
         let Json::Array(items) = list else {
             let path = "context.use_cases".to_owned();
-            return Err(ImportError::WrongType {
-                path,
-                expected: Expected::List,
-                found: list.kind(),
-            });
+            return Err(ImportError::WrongType { path, expected: Expected::List, found: list.kind() });
         };
         let mut context = Context::default();
         for (i, item) in items.iter().enumerate() {
@@ -606,28 +488,14 @@ impl Reader<'_> {
         if context.use_cases.is_empty() {
             return Err(ImportError::NoUseCase);
         }
-        context.service_model = self.choice(
-            value,
-            "service_model",
-            ServiceModel::parse,
-            ServiceModel::allowed(),
-        )?;
-        context.deployment = self.choice(
-            value,
-            "deployment",
-            Deployment::parse,
-            Deployment::allowed(),
-        )?;
+        context.service_model = self.choice(value, "service_model", ServiceModel::parse, ServiceModel::allowed())?;
+        context.deployment = self.choice(value, "deployment", Deployment::parse, Deployment::allowed())?;
         context.stage = self.choice(value, "stage", Stage::parse, Stage::allowed())?;
         context.org_size = self.choice(value, "org_size", OrgSize::parse, OrgSize::allowed())?;
         Ok(context)
     }
 
-    fn answers(
-        &self,
-        value: &Json,
-        warnings: &mut Vec<ImportWarning>,
-    ) -> Result<Answers, ImportError> {
+    fn answers(&self, value: &Json, warnings: &mut Vec<ImportWarning>) -> Result<Answers, ImportError> {
         let members = self.object(value, "answers")?;
         let q = &self.catalog.questionnaire;
         let mut answers = Answers::default();
@@ -637,10 +505,10 @@ impl Reader<'_> {
             self.object(entry, &path)?;
             let value = match entry.get("value") {
                 None | Some(Json::Null) => None,
-                Some(v) => Some(answer_value(v).ok_or_else(|| ImportError::BadLevel {
-                    path: join(&path, "value"),
-                    found: v.brief(),
-                })?),
+                Some(v) => Some(
+                    answer_value(v)
+                        .ok_or_else(|| ImportError::BadLevel { path: join(&path, "value"), found: v.brief() })?,
+                ),
             };
             let note = match entry.get("note") {
                 None | Some(Json::Null) => None,
@@ -651,9 +519,7 @@ impl Reader<'_> {
                 continue;
             };
             match value {
-                Some(AnswerValue::NotApplicable) if !question.not_applicable => {
-                    na_dropped.push(id.clone())
-                }
+                Some(AnswerValue::NotApplicable) if !question.not_applicable => na_dropped.push(id.clone()),
                 Some(v) => {
                     answers.values.insert(id.clone(), v);
                 }
@@ -676,15 +542,9 @@ impl Reader<'_> {
         let text = self.text(value, path)?;
         let length = text.chars().count();
         if length > MAX_NOTE_CHARS {
-            return Err(ImportError::NoteTooLong {
-                path: path.to_owned(),
-                length,
-            });
+            return Err(ImportError::NoteTooLong { path: path.to_owned(), length });
         }
-        if let Some(c) = text
-            .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
+        if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
             return Err(ImportError::ControlCharacter {
                 path: path.to_owned(),
                 code: format!("U+{:04X}", u32::from(c)),
@@ -697,10 +557,9 @@ impl Reader<'_> {
 /// An answer as written in a file: 0-4, "na" or "unknown".
 fn answer_value(value: &Json) -> Option<AnswerValue> {
     match value {
-        Json::Integer(i) => u8::try_from(*i)
-            .ok()
-            .and_then(Level::new)
-            .map(AnswerValue::Level),
+        Json::Number(_) => {
+            value.as_integer().and_then(|i| u8::try_from(i).ok()).and_then(Level::new).map(AnswerValue::Level)
+        }
         Json::String(s) if s == "na" => Some(AnswerValue::NotApplicable),
         Json::String(s) if s == "unknown" => Some(AnswerValue::Unknown),
         _ => None,

@@ -5,17 +5,16 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use super::answer::AnswerValue;
 use super::context::Context;
+use super::json::{object, Json};
 use super::model::{Index, Party, Question, Questionnaire};
 use super::reference::Reference;
 
 /// How a question stands in the report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case", tag = "state", content = "level")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case", tag = "state", content = "level"))]
 pub enum Standing {
     /// Answered with a level.
     Level(u8),
@@ -45,19 +44,19 @@ impl Standing {
 }
 
 /// A critical question that holds an index down.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Cap {
     /// The question's id.
     pub question: String,
     /// Where it stands: below the critical level, unknown or unanswered.
-    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub standing: Standing,
 }
 
 /// One index: a score from 0 to 100 and its band.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct IndexReport {
     /// The score after any cap; absent when no question feeding the index applies.
     pub score: Option<u8>,
@@ -70,14 +69,16 @@ pub struct IndexReport {
 }
 
 /// The maturity of one domain.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct DomainReport {
     pub id: String,
     /// Weighted mean level from 0.00 to 4.00, to two decimals.
     pub level: f64,
     /// The level as a percentage of 4.
     pub percent: u8,
+    /// Weighted mean target level of the scored questions, to two decimals.
+    pub target: f64,
     /// Applicable questions in the domain.
     pub applicable: usize,
     /// Of those, how many have an answer (a level, not applicable or don't know).
@@ -87,8 +88,8 @@ pub struct DomainReport {
 }
 
 /// How much of the assessment is answered, and how much of it is known.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Completeness {
     /// Questions that apply in this context.
     pub applicable: usize,
@@ -103,15 +104,15 @@ pub struct Completeness {
 }
 
 /// One gap to close, ranked in the action plan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Action {
     /// 1 for the first thing to do.
     pub rank: usize,
     pub question: String,
     pub domain: String,
     pub critical: bool,
-    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub standing: Standing,
     pub target: u8,
     /// The level to reach next (its descriptor is the concrete next step).
@@ -125,8 +126,8 @@ pub struct Action {
 }
 
 /// Everything the answers say: computed, never read from a file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct Report {
     pub cloud_readiness: IndexReport,
     pub data_protection: IndexReport,
@@ -172,6 +173,11 @@ impl Sum {
         self.weighted_levels += u64::from(weight) * u64::from(level);
         self.weights += u64::from(weight);
     }
+    /// Σ w·l / Σ w rounded half up to hundredths (only called when something was added).
+    fn mean_level(&self) -> f64 {
+        let hundredths = (200 * self.weighted_levels + self.weights) / (2 * self.weights);
+        hundredths as f64 / 100.0
+    }
     /// Σ w·l / Σ w·4 as a percentage, or `None` when nothing was added.
     fn percent(&self) -> Option<u8> {
         (self.weights > 0).then(|| percent(self.weighted_levels, 4 * self.weights))
@@ -189,6 +195,7 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
 
     for domain in &q.domains {
         let mut sum = Sum::default();
+        let mut targets = Sum::default();
         let (mut d_applicable, mut d_answered, mut at_target) = (0, 0, 0);
         for question in q.applicable(domain, ctx) {
             let answer = effective_answer(question, answers.get(&question.id).copied());
@@ -209,13 +216,11 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
             for &index in &question.indices {
                 sums.entry(index).or_default().add(question.weight, level);
                 if question.critical && level < q.scoring.critical_min_level {
-                    caps.entry(index).or_default().push(Cap {
-                        question: question.id.clone(),
-                        standing,
-                    });
+                    caps.entry(index).or_default().push(Cap { question: question.id.clone(), standing });
                 }
             }
             let target = q.target(question, ctx);
+            targets.add(question.weight, target);
             if level >= target {
                 at_target += 1;
             } else if standing != Standing::Unanswered {
@@ -226,11 +231,11 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
         answered += d_answered;
         // A domain whose applicable questions are all "not applicable" is excluded, not scored 0.
         if sum.weights > 0 {
-            let hundredths = (100 * sum.weighted_levels * 2 + sum.weights) / (2 * sum.weights);
             domains.push(DomainReport {
                 id: domain.id.clone(),
-                level: hundredths as f64 / 100.0,
+                level: sum.mean_level(),
                 percent: sum.percent().unwrap_or(0),
+                target: targets.mean_level(),
                 applicable: d_applicable,
                 answered: d_answered,
                 at_target,
@@ -239,12 +244,7 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
     }
 
     // Critical gaps first, then the largest weighted gap, then questionnaire order.
-    gaps.sort_by(|(a, ia), (b, ib)| {
-        b.critical
-            .cmp(&a.critical)
-            .then(b.priority.cmp(&a.priority))
-            .then(ia.cmp(ib))
-    });
+    gaps.sort_by(|(a, ia), (b, ib)| b.critical.cmp(&a.critical).then(b.priority.cmp(&a.priority)).then(ia.cmp(ib)));
     let actions = gaps
         .into_iter()
         .enumerate()
@@ -257,19 +257,8 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
     let mut index_report = |index: Index| {
         let uncapped = sums.get(&index).and_then(Sum::percent);
         let capped_by = caps.remove(&index).unwrap_or_default();
-        let score = uncapped.map(|s| {
-            if capped_by.is_empty() {
-                s
-            } else {
-                s.min(q.scoring.critical_cap)
-            }
-        });
-        IndexReport {
-            score,
-            uncapped,
-            band: score.map(|s| q.band(s).id.clone()),
-            capped_by,
-        }
+        let score = uncapped.map(|s| if capped_by.is_empty() { s } else { s.min(q.scoring.critical_cap) });
+        IndexReport { score, uncapped, band: score.map(|s| q.band(s).id.clone()), capped_by }
     };
     Report {
         cloud_readiness: index_report(Index::CloudReadiness),
@@ -309,5 +298,102 @@ fn gap(question: &Question, domain: &str, standing: Standing, target: u8, ctx: &
         priority: u32::from(target - level) * u32::from(question.weight),
         responsibility: question.responsibility.for_model(ctx.service_model),
         references: question.references.clone(),
+    }
+}
+
+fn opt(value: Option<u8>) -> Json {
+    value.map_or(Json::Null, Json::int)
+}
+
+impl Standing {
+    /// The members a standing adds to its object: `state` and, for a level, `level`.
+    fn members(self) -> Vec<(String, Json)> {
+        let state = |s: &str| ("state".to_owned(), Json::str(s));
+        match self {
+            Standing::Level(l) => vec![state("level"), ("level".to_owned(), Json::int(l))],
+            Standing::Unknown => vec![state("unknown")],
+            Standing::Unanswered => vec![state("unanswered")],
+        }
+    }
+}
+
+impl IndexReport {
+    fn to_json(&self) -> Json {
+        let caps = self
+            .capped_by
+            .iter()
+            .map(|c| {
+                let mut members = vec![("question".to_owned(), Json::str(&c.question))];
+                members.extend(c.standing.members());
+                Json::Object(members)
+            })
+            .collect();
+        object([
+            ("score", opt(self.score)),
+            ("uncapped", opt(self.uncapped)),
+            ("band", self.band.as_ref().map_or(Json::Null, Json::str)),
+            ("capped_by", Json::Array(caps)),
+        ])
+    }
+}
+
+impl Action {
+    fn to_json(&self) -> Json {
+        let mut members = vec![
+            ("rank".to_owned(), Json::int(self.rank as i64)),
+            ("question".to_owned(), Json::str(&self.question)),
+            ("domain".to_owned(), Json::str(&self.domain)),
+            ("critical".to_owned(), Json::Bool(self.critical)),
+        ];
+        members.extend(self.standing.members());
+        members.extend([
+            ("target".to_owned(), Json::int(self.target)),
+            ("next_level".to_owned(), Json::int(self.next_level)),
+            ("weight".to_owned(), Json::int(self.weight)),
+            ("priority".to_owned(), Json::int(self.priority)),
+            ("responsibility".to_owned(), self.responsibility.map_or(Json::Null, |p| Json::str(p.as_str()))),
+            ("references".to_owned(), Json::Array(self.references.iter().map(|r| Json::str(r.to_string())).collect())),
+        ]);
+        Json::Object(members)
+    }
+}
+
+impl Report {
+    /// The report as written in results files and printed by `cloudtriage score --json`.
+    pub fn to_json(&self) -> Json {
+        let hundredths = |v: f64| Json::hundredths((v * 100.0).round() as i64);
+        let domains = self
+            .domains
+            .iter()
+            .map(|d| {
+                object([
+                    ("id", Json::str(&d.id)),
+                    ("level", hundredths(d.level)),
+                    ("percent", Json::int(d.percent)),
+                    ("target", hundredths(d.target)),
+                    ("applicable", Json::int(d.applicable as i64)),
+                    ("answered", Json::int(d.answered as i64)),
+                    ("at_target", Json::int(d.at_target as i64)),
+                ])
+            })
+            .collect();
+        let c = &self.completeness;
+        object([
+            ("cloud_readiness", self.cloud_readiness.to_json()),
+            ("data_protection", self.data_protection.to_json()),
+            ("domains", Json::Array(domains)),
+            (
+                "completeness",
+                object([
+                    ("applicable", Json::int(c.applicable as i64)),
+                    ("answered", Json::int(c.answered as i64)),
+                    ("known", Json::int(c.known as i64)),
+                    ("percent", Json::int(c.percent)),
+                    ("confidence", Json::int(c.confidence)),
+                ]),
+            ),
+            ("actions", Json::Array(self.actions.iter().map(Action::to_json).collect())),
+            ("unanswered", Json::Array(self.unanswered.iter().map(Json::str).collect())),
+        ])
     }
 }

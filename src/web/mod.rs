@@ -1,28 +1,80 @@
-//! The browser shell: mounts the Yew app into every `data-cloudtriage` element.
+//! The browser shell. `mount_all` starts a widget in every element marked
+//! `data-cloudtriage`: each gets its own shadow root (so host styles and
+//! widget styles stay apart), its own stylesheet link and its own state.
+
+mod app;
+mod components;
+mod files;
+mod lang;
+mod notice;
+pub(crate) mod platform;
+mod state;
 
 use wasm_bindgen::prelude::*;
-use yew::prelude::*;
 
-#[function_component]
-fn App() -> Html {
-    html! { <p>{ "cloudtriage" }</p> }
+pub use app::{App, AppProps};
+
+use crate::core::embed::EmbedConfig;
+
+/// Marks an element the widget has already started in.
+const MOUNTED: &str = "data-cloudtriage-mounted";
+
+/// Reads the configuration of a mount element: its `data-*` attributes and,
+/// when it has `data-url-config` (the standalone page), the URL parameters.
+fn config_of(element: &web_sys::Element) -> EmbedConfig {
+    let attributes = element.attributes();
+    let mut pairs: Vec<(String, String)> =
+        (0..attributes.length()).filter_map(|i| attributes.item(i)).map(|a| (a.name(), a.value())).collect();
+    if element.has_attribute("data-url-config") {
+        pairs.extend(platform::url_parameters());
+    }
+    let (config, warnings) = EmbedConfig::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    for w in warnings {
+        web_sys::console::warn_1(&w.to_string().into());
+    }
+    config
 }
 
-/// Mounts the widget into every element marked `data-cloudtriage` that is not mounted yet.
+fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrity: &str) -> Result<(), JsValue> {
+    let mut config = config_of(element);
+    if !element.has_attribute("data-instance") && position > 0 {
+        config.instance = format!("{}-{position}", config.instance);
+    }
+    if let (Some(accent), Some(host)) = (&config.accent, element.dyn_ref::<web_sys::HtmlElement>()) {
+        // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
+        host.style().set_property("--ct-accent", accent)?;
+    }
+    let document = gloo::utils::document();
+    let shadow = element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    let link: web_sys::HtmlLinkElement = document.create_element("link")?.dyn_into()?;
+    link.set_rel("stylesheet");
+    link.set_href(css_href);
+    if !css_integrity.is_empty() {
+        link.set_attribute("integrity", css_integrity)?;
+    }
+    shadow.append_child(&link)?;
+    let root = document.create_element("div")?;
+    root.set_class_name("ct-mount");
+    shadow.append_child(&root)?;
+    element.set_attribute(MOUNTED, "")?;
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { config, host: element.clone() }).render();
+    Ok(())
+}
+
+/// Starts the widget in every element marked `data-cloudtriage` that does not
+/// have it yet. Called by the loader; hosts that add mount elements later may
+/// call it again.
 #[wasm_bindgen]
 pub fn mount_all(css_href: String, css_integrity: String) {
-    let _ = (css_href, css_integrity);
     let document = gloo::utils::document();
-    let Ok(nodes) = document.query_selector_all("[data-cloudtriage]") else {
-        return;
-    };
+    let Ok(nodes) = document.query_selector_all("[data-cloudtriage]") else { return };
     for i in 0..nodes.length() {
-        let Some(element) = nodes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if element.has_attribute(MOUNTED) {
             continue;
-        };
-        yew::Renderer::<App>::with_root(element).render();
+        }
+        if let Err(e) = mount(&element, i, &css_href, &css_integrity) {
+            web_sys::console::error_2(&"cloudtriage: could not start in this element".into(), &e);
+        }
     }
 }

@@ -1,0 +1,72 @@
+# cloudtriage: `make serve` to run it, `make test` to check everything.
+# Both install whatever is missing first (scripts/tools.sh).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+PORT ?= 8080
+
+.PHONY: serve test dist build tools tools-test check host-tests wasm-tests e2e sizes screenshots docs bench fuzz clean
+
+## Build the release widget and serve it on http://127.0.0.1:$(PORT)
+serve: dist
+	@echo "cloudtriage is running on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## Run every check: format, lints, host tests, browser component tests, size budget, end-to-end
+test: tools-test check host-tests wasm-tests build sizes e2e
+	@echo "All checks passed."
+
+tools:
+	@scripts/tools.sh build
+
+tools-test:
+	@scripts/tools.sh test
+
+## The release widget in dist/, a folder to copy onto any web server, with its sizes
+dist: tools build sizes
+
+build:
+	trunk build --release --offline
+
+sizes:
+	@node scripts/sizes.mjs dist
+
+check:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
+
+host-tests:
+	cargo test
+
+wasm-tests:
+	cargo test --target wasm32-unknown-unknown --no-default-features --test web
+
+e2e:
+	npx playwright test
+
+## Screenshots for the README and docs (needs a build)
+screenshots: tools-test build
+	node scripts/screenshots.mjs
+
+## Regenerate the generated documents (questionnaire in every language, results schema)
+docs:
+	cargo run --quiet -- schema > docs/results.schema.json
+	for lang in $$(ls content/lang); do \
+	  suffix=$$( [ $$lang = en ] && echo "" || echo ".$$lang" ); \
+	  cargo run --quiet -- questionnaire --lang $$lang > docs/QUESTIONNAIRE$$suffix.md; \
+	done
+
+## Side-by-side benchmarks against SurveyJS (prints a table)
+bench: tools-test build
+	bench/run.sh
+
+## Fuzz the results import and the content parser (FUZZ_SECONDS each, default 60)
+fuzz:
+	@scripts/tools.sh fuzz
+	scripts/fuzz.sh $${FUZZ_SECONDS:-60}
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing, from the
+# package registries only (crates.io, npm, Debian). Safe to run repeatedly:
+# anything present at the right version is left alone.
+#   scripts/tools.sh build   wasm target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh test    the above, plus Chromium, ChromeDriver and the test packages
+#   scripts/tools.sh fuzz    a nightly toolchain and cargo-fuzz
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=${1:-build}
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+TRUNK_VERSION=0.21.14
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing Trunk $TRUNK_VERSION (about 9 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $BINDGEN_VERSION (the version in Cargo.lock)"
+  # Not --locked: its own lock file pins a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+if [ "$want" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and ChromeDriver from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+# wasm-opt (npm binaryen; Debian's is too old for today's Rust output), Playwright and axe-core.
+if [ ! -x node_modules/.bin/wasm-opt ] || { [ "$want" = test ] && [ ! -d node_modules/@playwright/test ]; } ||
+   ! cmp -s package-lock.json node_modules/.installed-lock.json 2>/dev/null; then
+  say "installing npm packages (package-lock.json)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.installed-lock.json
+fi
+
+if [ "$want" = fuzz ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing a nightly toolchain for cargo fuzz"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz"
+    cargo install cargo-fuzz --version 0.13.2 --locked
+  fi
+fi
+
+# Trunk runs offline; fetch the crates it will need while the registry is reachable.
+cargo fetch --quiet

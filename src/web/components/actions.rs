@@ -1,0 +1,81 @@
+//! The ranked action plan: what to fix first, with the next step, who carries
+//! it and the rules behind it.
+
+use yew::prelude::*;
+
+use crate::core::score::{Action as Gap, Standing};
+use crate::web::lang::Lang;
+use crate::web::state::{Dispatch, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct ActionPlanProps {
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+    pub actions: Vec<Gap>,
+}
+
+/// Where a question stands, in words.
+pub fn standing_text(lang: &Lang, standing: Standing) -> String {
+    match standing {
+        Standing::Level(l) => lang.fill("results.standing_level", &[("level", &l.to_string())]),
+        Standing::Unknown => lang.t("results.standing_unknown").to_owned(),
+        Standing::Unanswered => lang.t("results.standing_unanswered").to_owned(),
+    }
+}
+
+#[function_component]
+pub fn ActionPlan(props: &ActionPlanProps) -> Html {
+    let lang = props.lang;
+    if props.actions.is_empty() {
+        return html! { <p class="ct-muted">{ lang.t("results.actions_none") }</p> };
+    }
+    let item = |gap: &Gap| {
+        let show = {
+            let (dispatch, id) = (props.dispatch.clone(), gap.question.clone());
+            Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
+        };
+        let text = lang.question(&gap.question);
+        let party = gap.responsibility.map_or("undecided", |p| p.as_str());
+        html! {
+            <li class={classes!("ct-plan-item", gap.critical.then_some("ct-plan-critical"))}>
+                <div class="ct-plan-head">
+                    <span class="ct-plan-rank" aria-hidden="true">{ gap.rank }</span>
+                    <div class="ct-plan-title">
+                        <p class="ct-plan-meta">
+                            <span class="ct-question-id">{ &gap.question }</span>
+                            { " · " }{ lang.domain_title(&gap.domain) }
+                            if gap.critical {
+                                <span class="ct-badge ct-badge-critical">{ lang.t("answer.critical") }</span>
+                            }
+                        </p>
+                        <button type="button" class="ct-link-button ct-plan-prompt" onclick={show}>
+                            { text.map(|t| t.prompt.clone()).unwrap_or_default() }
+                        </button>
+                    </div>
+                </div>
+                <dl class="ct-plan-facts">
+                    <div><dt>{ lang.t("results.table_level") }</dt><dd>
+                        { standing_text(&lang, gap.standing) }{ " → " }{ lang.fill("results.action_target", &[("level", &gap.target.to_string())]) }
+                    </dd></div>
+                    <div><dt>{ lang.t("results.action_responsibility") }</dt><dd>{ lang.t(&format!("parties.{party}")) }</dd></div>
+                </dl>
+                <div class="ct-plan-next">
+                    <p class="ct-plan-next-title">{ lang.fill("results.action_next", &[("level", &gap.next_level.to_string())]) }</p>
+                    if gap.standing == Standing::Unknown {
+                        <p>{ lang.t("results.action_unknown_first") }</p>
+                    }
+                    <p>{ lang.level_descriptor(&gap.question, gap.next_level) }</p>
+                </div>
+                <p class="ct-plan-how">
+                    <span class="ct-plan-how-title">{ lang.t("results.action_recommendation") }{ ": " }</span>
+                    { text.map(|t| t.recommendation.clone()).unwrap_or_default() }
+                </p>
+                <p class="ct-plan-refs">
+                    <span class="ct-plan-refs-title">{ lang.t("results.action_references") }{ ": " }</span>
+                    { gap.references.iter().map(|r| r.label(&lang)).collect::<Vec<_>>().join(" · ") }
+                </p>
+            </li>
+        }
+    };
+    html! { <ol class="ct-plan">{ for props.actions.iter().map(item) }</ol> }
+}

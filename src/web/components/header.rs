@@ -1,0 +1,51 @@
+//! The widget's title bar with the language switcher.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::core::assessment::Action;
+use crate::core::Catalog;
+use crate::web::lang::Lang;
+use crate::web::state::{Dispatch, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let catalog = Catalog::embedded();
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let code = e.target_unchecked_into::<HtmlSelectElement>().value();
+            dispatch.dispatch(Msg::Core(Action::SetLanguage(code)));
+        })
+    };
+    html! {
+        <header class="ct-header">
+            <div class="ct-brand">
+                <svg class="ct-logo" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                    <path d="M9 23h14a5 5 0 0 0 .6-9.96A7 7 0 0 0 10.2 12 5.5 5.5 0 0 0 9 23z" class="ct-logo-cloud"/>
+                    <path d="M16 14v7M12.5 17.5h7" class="ct-logo-cross"/>
+                </svg>
+                <div>
+                    <p class="ct-brand-name">{ lang.t("app.name") }</p>
+                    <p class="ct-brand-tagline">{ lang.t("app.tagline") }</p>
+                </div>
+            </div>
+            <label class="ct-lang">
+                <span class="ct-lang-label">{ lang.t("language.switch") }</span>
+                <select {onchange} class="ct-select">
+                    { for catalog.codes().map(|code| {
+                        let name = catalog.language(code).name().to_owned();
+                        html! { <option value={code} selected={code == lang.code} lang={code}>{ name }</option> }
+                    }) }
+                </select>
+            </label>
+        </header>
+    }
+}

@@ -1,0 +1,124 @@
+//! One question: the practice, why it matters, the five level descriptors as
+//! a radio group, "don't know", "not applicable" where allowed, and a note.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::core::answer::{AnswerValue, Level};
+use crate::core::assessment::Action;
+use crate::core::Catalog;
+use crate::web::lang::Lang;
+use crate::web::state::{Dispatch, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+    pub id: AttrValue,
+    pub number: usize,
+    pub count: usize,
+    pub answer: Option<AnswerValue>,
+    pub note: Option<String>,
+    pub target: u8,
+}
+
+#[function_component]
+pub fn QuestionCard(props: &QuestionProps) -> Html {
+    let lang = props.lang;
+    let id = props.id.to_string();
+    let Some(item) = Catalog::embedded().questionnaire.question(&id) else { return html! {} };
+    let text = lang.question(&id).cloned().unwrap_or_default();
+    let name = format!("q-{id}");
+    let legend_id = format!("ct-q-{id}");
+    let answer = |value: Option<AnswerValue>| {
+        let (dispatch, question) = (props.dispatch.clone(), id.clone());
+        Callback::from(move |_: Event| {
+            dispatch.dispatch(Msg::Core(Action::Answer { question: question.clone(), value }))
+        })
+    };
+    let clear = {
+        let (dispatch, question) = (props.dispatch.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Msg::Core(Action::Answer { question: question.clone(), value: None }))
+        })
+    };
+    let on_note = {
+        let (dispatch, question) = (props.dispatch.clone(), id.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            dispatch.dispatch(Msg::Core(Action::Note { question: question.clone(), text }));
+        })
+    };
+    let option =
+        |value: AnswerValue, badge: String, title: String, description: Option<String>, extra: &'static str| {
+            let checked = props.answer == Some(value);
+            let key = match value {
+                AnswerValue::Level(l) => l.get().to_string(),
+                AnswerValue::Unknown => "unknown".into(),
+                AnswerValue::NotApplicable => "na".into(),
+            };
+            html! {
+                <label class={classes!("ct-option", extra, checked.then_some("ct-option-checked"))}>
+                    <input type="radio" name={name.clone()} value={key} {checked} onchange={answer(Some(value))} />
+                    <span class="ct-option-badge" aria-hidden="true">{ badge }</span>
+                    <span class="ct-option-text">
+                        <span class="ct-option-title">{ title }</span>
+                        if let Some(d) = description {
+                            <span class="ct-option-desc">{ d }</span>
+                        }
+                    </span>
+                </label>
+            }
+        };
+    let critical = item.critical.then(|| html! {
+        <span class="ct-badge ct-badge-critical" title={lang.t("answer.critical_hint").to_owned()}>{ lang.t("answer.critical") }</span>
+    });
+    html! {
+        <fieldset class={classes!("ct-question", props.answer.is_some().then_some("ct-question-answered"))} id={format!("question-{id}")}>
+            <legend class="ct-question-legend" id={legend_id}>
+                <span class="ct-question-meta">
+                    <span class="ct-question-id">{ &id }</span>
+                    <span class="ct-visually-hidden">{ ", " }</span>
+                    <span class="ct-question-number">{ lang.fill("answer.question_of", &[("number", &props.number.to_string()), ("count", &props.count.to_string())]) }</span>
+                    { for critical }
+                </span>
+                <span class="ct-question-prompt">{ &text.prompt }</span>
+            </legend>
+            <details class="ct-why">
+                <summary>{ lang.t("answer.why") }</summary>
+                <p>{ &text.help }</p>
+                <p class="ct-muted">{ lang.fill("answer.target", &[("level", &props.target.to_string())]) }</p>
+                if item.critical {
+                    <p class="ct-muted">{ lang.t("answer.critical_hint") }</p>
+                }
+            </details>
+            <div class="ct-options">
+                { for Level::all().map(|l| {
+                    let n = l.get();
+                    let title = lang.t(["levels.0", "levels.1", "levels.2", "levels.3", "levels.4"][usize::from(n)]).to_owned();
+                    let description = text.levels.get(usize::from(n)).cloned();
+                    option(AnswerValue::Level(l), n.to_string(), title, description, "ct-option-level")
+                }) }
+                <div class="ct-options-other">
+                    { option(AnswerValue::Unknown, "?".into(), lang.t("answer.unknown").to_owned(), Some(lang.t("answer.unknown_hint").to_owned()), "ct-option-other") }
+                    if item.not_applicable {
+                        { option(AnswerValue::NotApplicable, "–".into(), lang.t("answer.not_applicable").to_owned(), None, "ct-option-other") }
+                    }
+                </div>
+            </div>
+            <div class="ct-question-footer">
+                <details class="ct-note" open={props.note.is_some()}>
+                    <summary>{ lang.t("answer.note") }</summary>
+                    <label class="ct-note-label">
+                        <span class="ct-visually-hidden">{ format!("{} {}", lang.t("answer.note"), id) }</span>
+                        <textarea class="ct-textarea" rows="3" maxlength="4000" value={props.note.clone().unwrap_or_default()} oninput={on_note} />
+                    </label>
+                    <p class="ct-hint">{ lang.t("answer.note_hint") }</p>
+                </details>
+                if props.answer.is_some() {
+                    <button type="button" class="ct-link-button" onclick={clear}>{ lang.t("answer.clear") }</button>
+                }
+            </div>
+        </fieldset>
+    }
+}

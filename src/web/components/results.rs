@@ -1,0 +1,175 @@
+//! The results: both indices with their bands and any cap, completeness, the
+//! radar chart with its table, the action plan and what is still unanswered.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::actions::{standing_text, ActionPlan};
+use super::radar::RadarChart;
+use crate::core::context::Context;
+use crate::core::model::Index;
+use crate::core::score::Report;
+use crate::web::lang::Lang;
+use crate::web::state::{Dispatch, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+    pub report: Rc<Report>,
+    pub context: Context,
+}
+
+fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) -> Html {
+    let r = report.of_index(index);
+    let name = lang.t(&format!("indices.{}", index.as_str()));
+    let hint = lang.t(&format!("indices.{}_hint", index.as_str()));
+    let (Some(score), Some(band)) = (r.score, r.band.as_deref()) else {
+        return html! {
+            <section class="ct-index">
+                <h3 class="ct-index-name">{ name }</h3>
+                <p class="ct-muted">{ lang.t("results.no_score") }</p>
+            </section>
+        };
+    };
+    let band_name = lang.t(&format!("bands.{}.{band}", index.as_str()));
+    let width = (u16::from(score) * 3).to_string();
+    html! {
+        <section class={classes!("ct-index", format!("ct-band-{band}"))} aria-label={name.to_owned()}>
+            <h3 class="ct-index-name">{ name }</h3>
+            <p class="ct-index-score">
+                <span class="ct-index-number">{ score }</span>
+                <span class="ct-index-of">{ "/100" }</span>
+                <span class="ct-visually-hidden">{ format!(" ({})", lang.fill("results.score_of", &[("score", &score.to_string())])) }</span>
+            </p>
+            <p class="ct-index-band">{ band_name }</p>
+            <svg class="ct-gauge" viewBox="0 0 300 10" aria-hidden="true" focusable="false" preserveAspectRatio="none">
+                <rect class="ct-gauge-track" x="0" y="0" width="300" height="10" rx="5" />
+                <rect class="ct-gauge-fill" x="0" y="0" width={width} height="10" rx="5" />
+            </svg>
+            <p class="ct-index-hint">{ hint }</p>
+            if !r.capped_by.is_empty() {
+                <div class="ct-cap" role="note">
+                    <p>{ lang.fill("results.capped", &[("count", &r.capped_by.len().to_string()), ("uncapped", &r.uncapped.unwrap_or(0).to_string())]) }</p>
+                    <ul class="ct-cap-list">
+                        { for r.capped_by.iter().map(|cap| {
+                            let (dispatch, id) = (dispatch.clone(), cap.question.clone());
+                            let onclick = Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())));
+                            html! {
+                                <li>
+                                    <button type="button" class="ct-link-button" {onclick}>
+                                        <span class="ct-question-id">{ &cap.question }</span>{ " " }{ lang.prompt(&cap.question) }
+                                    </button>
+                                    { format!(" ({})", standing_text(&lang, cap.standing)) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[function_component]
+pub fn ResultsPage(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let report = &*props.report;
+    let c = &report.completeness;
+    let today = lang.date(&crate::core::time::rfc3339(crate::web::platform::now_seconds()));
+    let show = |id: String| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
+    };
+    let domain_row = |(i, d): (usize, &crate::core::score::DomainReport)| {
+        let first = report
+            .unanswered
+            .iter()
+            .find(|id| crate::core::Catalog::embedded().questionnaire.domain_of(id).is_some_and(|dom| dom.id == d.id));
+        let width = d.percent.to_string();
+        let target = ((d.target * 25.0).round() as i64).to_string();
+        html! {
+            <tr>
+                <td class="ct-num">{ i + 1 }</td>
+                <th scope="row">{ lang.domain_title(&d.id) }</th>
+                <td class="ct-num">{ lang.decimal(d.level, 1) }</td>
+                <td class="ct-bar-cell">
+                    <svg class="ct-bar" viewBox="0 0 100 12" aria-hidden="true" focusable="false" preserveAspectRatio="none">
+                        <rect class="ct-bar-track" x="0" y="2" width="100" height="8" rx="4" />
+                        <rect class="ct-bar-fill" x="0" y="2" width={width} height="8" rx="4" />
+                        <line class="ct-bar-target" x1={target.clone()} x2={target} y1="0" y2="12" />
+                    </svg>
+                </td>
+                <td class="ct-num">{ lang.percent(d.percent) }</td>
+                <td class="ct-num">{ format!("{}/{}", d.at_target, d.applicable) }</td>
+                <td class="ct-num">
+                    { format!("{}/{}", d.answered, d.applicable) }
+                    if let Some(id) = first {
+                        { " " }<button type="button" class="ct-link-button ct-no-print" onclick={show(id.clone())}>{ lang.t("results.answer_now") }</button>
+                    }
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <section class="ct-results" aria-labelledby="ct-page-title">
+            <h1 id="ct-page-title" class="ct-title" tabindex="-1" data-page-heading="">{ lang.t("results.title") }</h1>
+            <div class="ct-indices">
+                { index_card(lang, &props.dispatch, report, Index::CloudReadiness) }
+                { index_card(lang, &props.dispatch, report, Index::DataProtection) }
+            </div>
+            <div class="ct-completeness">
+                <p><strong>{ lang.t("results.completeness") }{ ": " }</strong>
+                    { lang.fill("results.completeness_value", &[("answered", &c.answered.to_string()), ("count", &c.applicable.to_string()), ("percent", &lang.percent(c.percent))]) }</p>
+                <p><strong>{ lang.t("results.confidence") }{ ": " }</strong>
+                    { lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))]) }</p>
+                if c.answered < c.applicable {
+                    <p class="ct-muted">{ lang.t("results.incomplete_note") }</p>
+                }
+            </div>
+            <section class="ct-domains" aria-labelledby="ct-domains-title">
+                <h2 id="ct-domains-title" class="ct-subtitle">{ lang.t("results.chart_title") }</h2>
+                <div class="ct-domains-body">
+                    <RadarChart lang={lang} domains={report.domains.clone()} />
+                    <div class="ct-table-wrap">
+                        <table class="ct-table">
+                            <caption class="ct-visually-hidden">{ lang.t("results.chart_title") }</caption>
+                            <thead><tr>
+                                <th scope="col" class="ct-num">{ "#" }</th>
+                                <th scope="col">{ lang.t("results.table_domain") }</th>
+                                <th scope="col" class="ct-num">{ lang.t("results.table_level") }</th>
+                                <td aria-hidden="true"></td>
+                                <th scope="col" class="ct-num">{ lang.t("results.table_percent") }</th>
+                                <th scope="col" class="ct-num">{ lang.t("results.table_at_target") }</th>
+                                <th scope="col" class="ct-num">{ lang.t("results.table_answered") }</th>
+                            </tr></thead>
+                            <tbody>{ for report.domains.iter().enumerate().map(domain_row) }</tbody>
+                        </table>
+                    </div>
+                </div>
+            </section>
+            <section class="ct-plan-section" aria-labelledby="ct-plan-title">
+                <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
+                <p class="ct-muted">{ lang.t("results.actions_lead") }</p>
+                <ActionPlan lang={lang} dispatch={props.dispatch.clone()} actions={report.actions.clone()} />
+            </section>
+            if !report.unanswered.is_empty() {
+                <section class="ct-unanswered" aria-labelledby="ct-unanswered-title">
+                    <h2 id="ct-unanswered-title" class="ct-subtitle">{ lang.t("results.unanswered_title") }</h2>
+                    <p class="ct-muted">{ lang.t("results.unanswered_lead") }</p>
+                    <ul class="ct-unanswered-list">
+                        { for report.unanswered.iter().map(|id| html! {
+                            <li>
+                                <button type="button" class="ct-link-button" onclick={show(id.clone())}>
+                                    <span class="ct-question-id">{ id }</span>{ " " }{ lang.prompt(id) }
+                                </button>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            <p class="ct-print-only ct-small">{ lang.fill("print.generated", &[("date", &today)]) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,147 @@
+//! The shell's state: the core's [`Assessment`] plus what only the page
+//! needs (notices, the storage switch, pending confirmations). `reduce` is
+//! pure; effects live in the app component.
+
+use std::rc::Rc;
+
+use yew::{Reducible, UseReducerDispatcher};
+
+use super::notice::Notice;
+use crate::core::assessment::{Action, Assessment, Page};
+use crate::core::results::{ImportError, Imported};
+use crate::core::Catalog;
+
+/// What components send messages through; stable across renders.
+pub type Dispatch = UseReducerDispatcher<Model>;
+
+/// Everything the widget shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub assessment: Assessment,
+    /// Notices with their ids, newest last.
+    pub notices: Vec<(u32, Notice)>,
+    next_notice: u32,
+    /// Whether answers are kept in this browser's storage.
+    pub remember: bool,
+    /// Whether the erase confirmation is open.
+    pub confirm_erase: bool,
+    /// Set when the user asked to print; the app prints after the results render.
+    pub print_requested: bool,
+    /// Counts page changes, so focus moves to the new page's heading.
+    pub page_turns: u32,
+    /// A question to bring into view after the next page change, instead of the heading.
+    pub focus_question: Option<String>,
+}
+
+/// What can happen to the model.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// A change to the assessment itself.
+    Core(Action),
+    Notify(Notice),
+    Dismiss(u32),
+    SetRemember(bool),
+    AskErase,
+    CancelErase,
+    /// Erase confirmed: answers, notes, comparison and stored copy.
+    Erase,
+    /// A results file was read for resuming.
+    Imported(Result<Box<Imported>, ImportError>),
+    /// A results file was read for comparison.
+    Baseline(Result<Box<Imported>, ImportError>),
+    Print,
+    PrintDone,
+    /// Open the domain page of a question and bring the question into view.
+    ShowQuestion(String),
+}
+
+impl Model {
+    /// A model around an assessment.
+    pub fn new(assessment: Assessment, remember: bool) -> Model {
+        Model {
+            assessment,
+            notices: Vec::new(),
+            next_notice: 1,
+            remember,
+            confirm_erase: false,
+            print_requested: false,
+            page_turns: 0,
+            focus_question: None,
+        }
+    }
+
+    /// Adds a notice unless the same one is already shown.
+    pub fn notify(&mut self, notice: Notice) {
+        if self.notices.iter().any(|(_, n)| *n == notice) {
+            return;
+        }
+        self.notices.push((self.next_notice, notice));
+        self.next_notice += 1;
+    }
+
+    fn apply(&mut self, action: Action) {
+        let before = self.assessment.page.clone();
+        self.focus_question = None;
+        self.assessment.apply(&Catalog::embedded().questionnaire, action);
+        if self.assessment.page != before {
+            self.page_turns += 1;
+        }
+    }
+
+    /// Applies a message; the old model is kept for comparison by Yew.
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Core(action) => self.apply(action),
+            Msg::Notify(n) => self.notify(n),
+            Msg::Dismiss(id) => self.notices.retain(|(i, _)| *i != id),
+            Msg::SetRemember(on) => self.remember = on,
+            Msg::AskErase => self.confirm_erase = true,
+            Msg::CancelErase => self.confirm_erase = false,
+            Msg::Erase => {
+                self.apply(Action::Erase);
+                self.remember = false;
+                self.confirm_erase = false;
+                self.notices.clear();
+                self.notify(Notice::Erased);
+            }
+            Msg::Imported(Ok(imported)) => {
+                let answered = imported.answers.values.len();
+                let warnings = imported.warnings.clone();
+                self.notices.retain(|(_, n)| !matches!(n, Notice::ImportFailed(_)));
+                self.apply(Action::Restore(imported));
+                self.notify(Notice::Imported { answered });
+                warnings.into_iter().for_each(|w| self.notify(Notice::ImportWarning(w)));
+            }
+            Msg::Baseline(Ok(imported)) => {
+                let created = imported.created.clone();
+                self.notices.retain(|(_, n)| !matches!(n, Notice::ImportFailed(_)));
+                self.apply(Action::SetBaseline(imported));
+                self.notify(Notice::Compared { created });
+            }
+            Msg::Imported(Err(e)) | Msg::Baseline(Err(e)) => self.notify(Notice::ImportFailed(e)),
+            Msg::Print => {
+                self.apply(Action::Go(Page::Results));
+                self.print_requested = self.assessment.page == Page::Results;
+            }
+            Msg::PrintDone => self.print_requested = false,
+            Msg::ShowQuestion(id) => {
+                let q = &Catalog::embedded().questionnaire;
+                if let Some(domain) = q.domain_of(&id) {
+                    self.apply(Action::Go(Page::Domain(domain.id.clone())));
+                    self.page_turns += 1;
+                    self.focus_question = Some(id);
+                }
+            }
+        }
+    }
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.update(msg);
+        Rc::new(next)
+    }
+}
