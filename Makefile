@@ -35,13 +35,13 @@ sizes:
 check:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
 
 host-tests:
 	cargo test
 
 wasm-tests:
-	cargo test --target wasm32-unknown-unknown --no-default-features --test web
+	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
 
 e2e:
 	npx playwright test

@@ -22,19 +22,13 @@ fn main() {
         .unwrap_or_default();
 
     let mut structure = questionnaire.clone();
+    // A listed domain without a file is left out here; the content tests name it.
     let domains: Vec<serde_json::Value> = domain_ids
         .iter()
-        .map(|id| {
-            let path = content.join("domains").join(format!("{id}.toml"));
-            println!("cargo:rerun-if-changed={}", path.display());
-            // A listed domain without a file becomes an empty domain, which the
-            // core refuses with a message naming it.
-            if path.is_file() {
-                read_toml(&path)
-            } else {
-                serde_json::json!({ "id": id, "question": [] })
-            }
-        })
+        .map(|id| content.join("domains").join(format!("{id}.toml")))
+        .inspect(|path| println!("cargo:rerun-if-changed={}", path.display()))
+        .filter(|path| path.is_file())
+        .map(|path| read_toml(&path))
         .collect();
     structure["domains"] = serde_json::Value::Array(domains);
     write(&out.join("structure.json"), &structure);
@@ -48,13 +42,25 @@ fn main() {
     // English first: it is the fallback language and the reference for completeness.
     codes.sort_by_key(|c| (c != "en", c.clone()));
 
-    let mut generated = String::from("/// Every language under content/lang, English first: (code, JSON text).\npub static LANGUAGES: &[(&str, &str)] = &[\n");
+    // The command-line tool and host tests carry every language; the widget
+    // loads the one it shows from dist/lang/ (see scripts/postbuild.py),
+    // unless built with the `embed-languages` feature (browser component tests).
+    let mut generated = String::from(
+        "#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embed-languages\"))]\n\
+         macro_rules! language_json { ($file:literal) => { Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/\", $file))) } }\n\
+         #[cfg(not(any(not(target_arch = \"wasm32\"), feature = \"embed-languages\")))]\n\
+         macro_rules! language_json { ($file:literal) => { None } }\n\
+         /// Every language under content/lang, English first: (code, own name, JSON text when embedded).\n\
+         pub static LANGUAGES: &[(&str, &str, Option<&str>)] = &[\n",
+    );
     for code in &codes {
         let dir = content.join("lang").join(code);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut language = serde_json::Map::new();
         language.insert("code".into(), code.clone().into());
-        language.insert("ui".into(), read_toml(&dir.join("ui.toml")));
+        let ui = read_toml(&dir.join("ui.toml"));
+        let name = ui["language"]["name"].as_str().unwrap_or(code).to_owned();
+        language.insert("ui".into(), ui);
         let mut texts = serde_json::Map::new();
         for id in &domain_ids {
             let path = dir.join("domains").join(format!("{id}.toml"));
@@ -66,8 +72,7 @@ fn main() {
         language.insert("domains".into(), texts.into());
         let file = out.join(format!("lang_{code}.json"));
         write(&file, &serde_json::Value::Object(language));
-        writeln!(generated, "    ({code:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/lang_{code}.json\"))),")
-            .unwrap();
+        writeln!(generated, "    ({code:?}, {name:?}, language_json!(\"lang_{code}.json\")),").unwrap();
     }
     generated.push_str("];\n");
     fs::write(out.join("languages.rs"), generated).expect("OUT_DIR is writable");

@@ -4,17 +4,20 @@
 - cloudtriage.js: the wasm-bindgen module with the loader (web/loader.js)
   appended. Its name is stable so host pages can include it; it is small and
   should be revalidated on every load.
-- cloudtriage-<hash>_bg.wasm and widget-<hash>.css: content-hashed, cacheable
-  forever; the loader fetches both with Subresource Integrity.
+- cloudtriage-<hash>_bg.wasm, widget-<hash>.css and lang/<code>-<hash>.json
+  (the words of each language, from content/lang/): content-hashed, cacheable
+  forever; the loader fetches them with Subresource Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
   script.
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 
@@ -24,6 +27,29 @@ def digest(data: bytes) -> str:
 
 def short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def language_files(root: Path, staging: Path) -> dict:
+    """Writes the words of every language as JSON, in the layout the core reads (build.rs makes the same)."""
+    content = root / "content"
+    domains = tomllib.loads((content / "questionnaire.toml").read_text(encoding="utf-8"))["domains"]
+    out = staging / "lang"
+    out.mkdir(exist_ok=True)
+    files = {}
+    for folder in sorted((content / "lang").iterdir()):
+        if not (folder / "ui.toml").is_file():
+            continue
+        code = folder.name
+        words = {"code": code, "ui": tomllib.loads((folder / "ui.toml").read_text(encoding="utf-8")), "domains": {}}
+        for domain in domains:
+            path = folder / "domains" / f"{domain}.toml"
+            if path.is_file():
+                words["domains"][domain] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = json.dumps(words, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        name = f"{code}-{short_hash(data)}.json"
+        (out / name).write_bytes(data)
+        files[code] = {"file": f"lang/{name}", "integrity": digest(data)}
+    return files
 
 
 def main() -> int:
@@ -58,6 +84,7 @@ def main() -> int:
         .replace("__WASM_INTEGRITY__", digest(wasm_bytes))
         .replace("__CSS_FILE__", css_name)
         .replace("__CSS_INTEGRITY__", digest(css_bytes))
+        .replace("__LANGUAGES__", json.dumps(language_files(root, staging), sort_keys=True))
     )
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)

@@ -8,11 +8,13 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** First load, brotli, in bytes: docs/PERFORMANCE.md explains the figure. */
 export const BUDGET_BROTLI = 150 * 1024;
 
-export function measure(dist) {
+/** The files the standalone page loads before it is usable, with the words of one language. */
+export function measure(dist, lang = 'en') {
   const files = readdirSync(dist).filter((f) =>
     f === 'index.html' || f === 'cloudtriage.js' || /^page-.*\.css$/.test(f) ||
     /^widget-.*\.css$/.test(f) || /^cloudtriage-.*_bg\.wasm$/.test(f));
-  return files.sort().map((name) => {
+  const words = readdirSync(join(dist, 'lang')).filter((f) => f.startsWith(`${lang}-`)).map((f) => `lang/${f}`);
+  return [...files.sort(), ...words].map((name) => {
     const data = readFileSync(join(dist, name));
     return {
       name,
@@ -30,15 +32,15 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
   const rows = measure(dist);
-  if (rows.length < 5) {
-    console.error(`sizes: expected index.html, cloudtriage.js, the wasm and two stylesheets in ${dist}; run the build first`);
+  if (rows.length < 6) {
+    console.error(`sizes: expected index.html, cloudtriage.js, the wasm, two stylesheets and lang/en-*.json in ${dist}; run the build first`);
     process.exit(1);
   }
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ files: rows, total }, null, 2));
   } else {
-    console.log('What the page loads before it is usable:');
+    console.log('What the page loads before it is usable (in English):');
     console.log(`${'file'.padEnd(42)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
     for (const r of rows) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
     console.log(`${'total'.padEnd(42)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);

@@ -2,14 +2,16 @@
 // ---- cloudtriage loader -------------------------------------------------
 // Appended to the wasm-bindgen module by scripts/postbuild.py, which fills in
 // the hashed file names and their integrity digests. It starts the widget in
-// every element marked `data-cloudtriage`. It makes two requests, both to the
-// folder it was loaded from: the WebAssembly module and the widget's stylesheet.
+// every element marked `data-cloudtriage`. Every request it makes goes to the
+// folder it was loaded from: the WebAssembly module, the widget's stylesheet
+// and the words of the language shown (lang/<code>-<hash>.json).
 
 const CLOUDTRIAGE_ASSETS = {
   wasm: "__WASM_FILE__",
   wasmIntegrity: "__WASM_INTEGRITY__",
   css: "__CSS_FILE__",
   cssIntegrity: "__CSS_INTEGRITY__",
+  languages: __LANGUAGES__,
 };
 
 const CLOUDTRIAGE_FAILED = {
@@ -28,7 +30,11 @@ async function cloudtriageStart() {
   const base = cloudtriageBase();
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
-  mount_all(new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity);
+  const languages = {};
+  for (const [code, file] of Object.entries(CLOUDTRIAGE_ASSETS.languages)) {
+    languages[code] = { url: new URL(file.file, base).href, integrity: file.integrity };
+  }
+  mount_all(new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity, JSON.stringify(languages));
 }
 
 cloudtriageStart().catch((error) => {

@@ -1,4 +1,6 @@
-//! The questionnaire and languages compiled into the program from `content/`.
+//! The questionnaire and its languages. The structure is compiled into the
+//! program; a language's words are compiled in too (command-line tool, host
+//! tests) or given at run time (the widget loads the one it shows).
 
 use std::sync::OnceLock;
 
@@ -14,11 +16,18 @@ mod embedded {
 /// The language used when nothing else is asked for or available.
 pub const FALLBACK_LANGUAGE: &str = "en";
 
+struct Entry {
+    code: &'static str,
+    name: &'static str,
+    json: Option<&'static str>,
+    words: OnceLock<Language>,
+}
+
 /// A questionnaire with its languages; each language is parsed when first used.
 pub struct Catalog {
     /// The structure shared by every language.
     pub questionnaire: Questionnaire,
-    languages: Vec<(&'static str, &'static str, OnceLock<Language>)>,
+    languages: Vec<Entry>,
 }
 
 impl Catalog {
@@ -31,47 +40,95 @@ impl Catalog {
         })
     }
 
-    /// A catalogue from JSON texts: the structure and `(code, language)` pairs, the fallback language first.
-    pub fn new(structure: &str, languages: &[(&'static str, &'static str)]) -> Result<Catalog, ContentError> {
+    /// A catalogue from the structure's JSON and `(code, own name, JSON when compiled in)`, the fallback language first.
+    pub fn new(
+        structure: &str,
+        languages: &[(&'static str, &'static str, Option<&'static str>)],
+    ) -> Result<Catalog, ContentError> {
         let questionnaire = Questionnaire::from_json(structure)?;
         if languages.is_empty() {
             return Err(ContentError::Invalid("no language".into()));
         }
-        let languages = languages.iter().map(|&(code, json)| (code, json, OnceLock::new())).collect();
+        let languages =
+            languages.iter().map(|&(code, name, json)| Entry { code, name, json, words: OnceLock::new() }).collect();
         Ok(Catalog { questionnaire, languages })
     }
 
     /// The codes of every language, the fallback first.
     pub fn codes(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.languages.iter().map(|(code, _, _)| *code)
+        self.languages.iter().map(|e| e.code)
     }
 
-    /// Whether a language is available.
+    /// Every language as (code, own name), for the language switcher; no words need loading.
+    pub fn names(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.languages.iter().map(|e| (e.code, e.name))
+    }
+
+    /// Whether a language exists.
     pub fn has_language(&self, code: &str) -> bool {
-        self.languages.iter().any(|(c, _, _)| *c == code)
+        self.entry(code).is_some()
     }
 
-    /// Parses a language's words, reporting a content defect instead of hiding it.
-    pub fn try_language(&self, code: &str) -> Result<&Language, ContentError> {
-        let (_, json, cell) = self
-            .languages
-            .iter()
-            .find(|(c, _, _)| *c == code)
-            .ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
-        if let Some(language) = cell.get() {
-            return Ok(language);
+    fn entry(&self, code: &str) -> Option<&Entry> {
+        self.languages.iter().find(|e| e.code == code)
+    }
+
+    /// Whether a language's words can be used now without loading them.
+    pub fn is_available(&self, code: &str) -> bool {
+        self.entry(code).is_some_and(|e| e.words.get().is_some() || e.json.is_some())
+    }
+
+    /// Gives a language's words at run time (as loaded by the widget). Checked like compiled-in words.
+    pub fn provide(&self, code: &str, json: &str) -> Result<&Language, ContentError> {
+        let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
+        if let Some(words) = entry.words.get() {
+            return Ok(words);
         }
         let mut language = Language::from_json(json)?;
-        if code != self.languages[0].0 {
-            language.fill_gaps_from(self.try_language(self.languages[0].0)?);
+        if language.code != code {
+            return Err(ContentError::Invalid(format!("the words for {code} are marked {}", language.code)));
         }
-        Ok(cell.get_or_init(|| language))
+        self.fill_gaps(&mut language);
+        Ok(entry.words.get_or_init(|| language))
     }
 
-    /// A language's words; the fallback language for an unknown code.
+    /// Fills gaps from the fallback language when its words are at hand.
+    fn fill_gaps(&self, language: &mut Language) {
+        let fallback = &self.languages[0];
+        if language.code != fallback.code {
+            if let Ok(words) = self.try_language(fallback.code) {
+                language.fill_gaps_from(words);
+            }
+        }
+    }
+
+    /// A language's words, parsing compiled-in words on first use.
+    pub fn try_language(&self, code: &str) -> Result<&Language, ContentError> {
+        let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
+        if let Some(words) = entry.words.get() {
+            return Ok(words);
+        }
+        let json = entry.json.ok_or_else(|| ContentError::Invalid(format!("the words for {code} are not loaded")))?;
+        let mut language = Language::from_json(json)?;
+        self.fill_gaps(&mut language);
+        Ok(entry.words.get_or_init(|| language))
+    }
+
+    /// A language exactly as written, without the gaps filled from the fallback (for completeness checks).
+    pub fn language_as_written(&self, code: &str) -> Result<Language, ContentError> {
+        let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
+        let json =
+            entry.json.ok_or_else(|| ContentError::Invalid(format!("the words for {code} are not compiled in")))?;
+        Language::from_json(json)
+    }
+
+    /// A language's words: the one asked for if available, else the first available one.
+    /// The widget makes sure a language is available before it renders.
     pub fn language(&self, code: &str) -> &Language {
-        let code = if self.has_language(code) { code } else { self.languages[0].0 };
-        self.try_language(code).expect("the embedded content is checked by the test suite")
+        self.try_language(code)
+            .ok()
+            .or_else(|| self.languages.iter().find_map(|e| self.try_language(e.code).ok()))
+            .expect("a language is available before anything is shown")
     }
 
     /// The first supported language among preferences such as `de-CH`, `fr`, else the fallback.
@@ -82,6 +139,6 @@ impl Catalog {
                 let primary = p.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
                 self.codes().find(|c| *c == primary)
             })
-            .unwrap_or(self.languages[0].0)
+            .unwrap_or(self.languages[0].code)
     }
 }

@@ -23,6 +23,8 @@ pub struct AppProps {
     pub config: EmbedConfig,
     /// The mount element in the host page (for the frame-height messages).
     pub host: web_sys::Element,
+    /// The language to start in; its words are available.
+    pub language: AttrValue,
 }
 
 /// The context a host preset, applied to a fresh assessment.
@@ -35,13 +37,10 @@ fn preset_actions(preset: &Preset) -> Vec<Action> {
     actions
 }
 
-/// The first state: configured language and preset, or what this device remembers.
-fn initial_model(config: &EmbedConfig) -> Model {
+/// The first state: the preset context, or what this device remembers.
+fn initial_model(config: &EmbedConfig, language: &str) -> Model {
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;
-    let configured = config.language.as_deref().filter(|c| catalog.has_language(c));
-    let preferences = platform::preferred_languages();
-    let language = configured.unwrap_or_else(|| catalog.negotiate(preferences.iter().map(String::as_str)));
     let mut assessment = Assessment::new(language);
     for action in preset_actions(&config.preset) {
         assessment.apply(q, action);
@@ -54,11 +53,7 @@ fn initial_model(config: &EmbedConfig) -> Model {
     match store.load() {
         Ok(Some(text)) => match results::import(catalog, text.as_bytes()) {
             Ok(imported) => {
-                let stored_language = imported.language.clone();
                 model.assessment.apply(q, Action::Restore(Box::new(imported)));
-                if configured.is_none() && catalog.has_language(&stored_language) {
-                    model.assessment.language = stored_language;
-                }
                 model.remember = true;
             }
             Err(e) => {
@@ -98,8 +93,8 @@ fn watch_height(element: web_sys::Element, config: &EmbedConfig) -> Option<Heigh
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let config = props.config.clone();
-    let model = use_reducer_eq(|| initial_model(&config));
+    let (config, language) = (props.config.clone(), props.language.clone());
+    let model = use_reducer_eq(|| initial_model(&config, &language));
     let root = use_node_ref();
     let catalog = Catalog::embedded();
     let a = &model.assessment;

@@ -6,6 +6,7 @@ mod app;
 mod components;
 mod files;
 mod lang;
+mod languages;
 mod notice;
 pub(crate) mod platform;
 mod state;
@@ -35,6 +36,14 @@ fn config_of(element: &web_sys::Element) -> EmbedConfig {
     config
 }
 
+/// The language to start in: the host's choice if it exists, else the browser's preferences, else English.
+fn starting_language(config: &EmbedConfig) -> &'static str {
+    let catalog = crate::core::Catalog::embedded();
+    let preferences = platform::preferred_languages();
+    let configured = config.language.iter().map(String::as_str);
+    catalog.negotiate(configured.chain(preferences.iter().map(String::as_str)))
+}
+
 fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrity: &str) -> Result<(), JsValue> {
     let mut config = config_of(element);
     if !element.has_attribute("data-instance") && position > 0 {
@@ -57,15 +66,31 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
     root.set_class_name("ct-mount");
     shadow.append_child(&root)?;
     element.set_attribute(MOUNTED, "")?;
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { config, host: element.clone() }).render();
+    let host = element.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let wanted = starting_language(&config);
+        let language = if languages::ensure(wanted).await {
+            wanted
+        } else if languages::ensure(crate::core::catalog::FALLBACK_LANGUAGE).await {
+            crate::core::catalog::FALLBACK_LANGUAGE
+        } else {
+            root.set_text_content(Some("cloudtriage could not load its questionnaire. Reload the page to try again."));
+            let _ = root.set_attribute("role", "alert");
+            return;
+        };
+        let props = AppProps { config, host, language: language.into() };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    });
     Ok(())
 }
 
 /// Starts the widget in every element marked `data-cloudtriage` that does not
 /// have it yet. Called by the loader; hosts that add mount elements later may
 /// call it again.
+/// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-..."}}`.
 #[wasm_bindgen]
-pub fn mount_all(css_href: String, css_integrity: String) {
+pub fn mount_all(css_href: String, css_integrity: String, languages: String) {
+    languages::announce(&languages);
     let document = gloo::utils::document();
     let Ok(nodes) = document.query_selector_all("[data-cloudtriage]") else { return };
     for i in 0..nodes.length() {

@@ -20,22 +20,32 @@ pub enum Severity {
 pub enum Notice {
     ImportFailed(ImportError),
     ImportWarning(ImportWarning),
-    Imported { answered: usize },
-    Compared { created: String },
-    Downloaded { file: String },
+    Imported {
+        answered: usize,
+    },
+    Compared {
+        created: String,
+    },
+    Downloaded {
+        file: String,
+    },
     DownloadFailed,
     ReadFailed,
     StorageUnavailable,
     StorageFull,
     StoredCorrupt(ImportError),
     Erased,
+    /// The words of the language chosen could not be loaded.
+    LanguageUnavailable,
 }
 
 impl Notice {
     /// How the notice is announced and styled.
     pub fn severity(&self) -> Severity {
         match self {
-            Notice::ImportFailed(_) | Notice::DownloadFailed | Notice::ReadFailed => Severity::Error,
+            Notice::ImportFailed(_) | Notice::DownloadFailed | Notice::ReadFailed | Notice::LanguageUnavailable => {
+                Severity::Error
+            }
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
@@ -59,6 +69,7 @@ impl Notice {
             Notice::StorageFull => lang.t("notices.storage_full").to_owned(),
             Notice::StoredCorrupt(e) => lang.fill("notices.stored_corrupt", &[("reason", &e.message(lang))]),
             Notice::Erased => lang.t("toolbar.erased").to_owned(),
+            Notice::LanguageUnavailable => lang.t("notices.language_unavailable").to_owned(),
         }
     }
 }

@@ -23,13 +23,17 @@ pub fn standing_text(lang: &Lang, standing: Standing) -> String {
     }
 }
 
+/// How many actions show before "show all"; the printed report always has all.
+const FIRST: usize = 10;
+
 #[function_component]
 pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let lang = props.lang;
+    let open = use_state_eq(|| false);
     if props.actions.is_empty() {
         return html! { <p class="ct-muted">{ lang.t("results.actions_none") }</p> };
     }
-    let item = |gap: &Gap| {
+    let item = |(i, gap): (usize, &Gap)| {
         let show = {
             let (dispatch, id) = (props.dispatch.clone(), gap.question.clone());
             Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
@@ -37,7 +41,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
         let text = lang.question(&gap.question);
         let party = gap.responsibility.map_or("undecided", |p| p.as_str());
         html! {
-            <li class={classes!("ct-plan-item", gap.critical.then_some("ct-plan-critical"))}>
+            <li class={classes!("ct-plan-item", gap.critical.then_some("ct-plan-critical"), (i >= FIRST).then_some("ct-plan-extra"))}>
                 <div class="ct-plan-head">
                     <span class="ct-plan-rank" aria-hidden="true">{ gap.rank }</span>
                     <div class="ct-plan-title">
@@ -77,5 +81,19 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
             </li>
         }
     };
-    html! { <ol class="ct-plan">{ for props.actions.iter().map(item) }</ol> }
+    let more = props.actions.len().saturating_sub(FIRST);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    html! {
+        <>
+            <ol class={classes!("ct-plan", open.then_some("ct-plan-open"))}>{ for props.actions.iter().enumerate().map(item) }</ol>
+            if more > 0 {
+                <button type="button" class="ct-button ct-no-print ct-plan-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                    { if *open { lang.t("results.show_fewer").to_owned() } else { lang.fill("results.show_all", &[("count", &props.actions.len().to_string())]) } }
+                </button>
+            }
+        </>
+    }
 }

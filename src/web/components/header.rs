@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::core::assessment::Action;
 use crate::core::Catalog;
 use crate::web::lang::Lang;
+use crate::web::notice::Notice;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +23,15 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(Msg::Core(Action::SetLanguage(code)));
+            let dispatch = dispatch.clone();
+            // Words of a language not shown yet are loaded first; the answers stay as they are.
+            wasm_bindgen_futures::spawn_local(async move {
+                if crate::web::languages::ensure(&code).await {
+                    dispatch.dispatch(Msg::Core(Action::SetLanguage(code)));
+                } else {
+                    dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));
+                }
+            });
         })
     };
     html! {
@@ -40,9 +49,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <label class="ct-lang">
                 <span class="ct-lang-label">{ lang.t("language.switch") }</span>
                 <select {onchange} class="ct-select">
-                    { for catalog.codes().map(|code| {
-                        let name = catalog.language(code).name().to_owned();
-                        html! { <option value={code} selected={code == lang.code} lang={code}>{ name }</option> }
+                    { for catalog.names().map(|(code, name)| html! {
+                        <option value={code} selected={code == lang.code} lang={code}>{ name }</option>
                     }) }
                 </select>
             </label>

@@ -1,0 +1,146 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The results file format (docs/RESULTS-FORMAT.md): what is written, what is
+//! read back, and that the committed JSON Schema matches the types.
+
+use cloudtriage::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use cloudtriage::core::results::{import, Answers, ImportError, ImportWarning, ResultsFile};
+use cloudtriage::core::{AnswerValue, Catalog, Level};
+use proptest::prelude::*;
+
+fn catalog() -> &'static Catalog {
+    Catalog::embedded()
+}
+
+fn ids() -> Vec<String> {
+    catalog().questionnaire.questions().map(|(_, q)| q.id.clone()).collect()
+}
+
+fn context() -> Context {
+    Context {
+        use_cases: vec![UseCase::Ehr, UseCase::MedicalDevices],
+        service_model: ServiceModel::Saas,
+        deployment: Deployment::Public,
+        stage: Stage::Procuring,
+        org_size: OrgSize::Large,
+    }
+}
+
+fn answered(levels: &[u8]) -> Answers {
+    let mut answers = Answers::default();
+    for (id, level) in ids().into_iter().zip(levels.iter().cycle()) {
+        let value = match level {
+            5 => AnswerValue::Unknown,
+            l => AnswerValue::Level(Level::new(*l).unwrap()),
+        };
+        answers.values.insert(id, value);
+    }
+    answers
+}
+
+const CREATED: &str = "2026-11-28T15:29:16Z";
+
+#[test]
+fn the_written_json_is_what_the_schema_types_serialise_to() {
+    let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &answered(&[0, 1, 2, 3, 4, 5]));
+    let ours: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+    let derived = serde_json::to_value(&file).unwrap();
+    assert_eq!(ours, derived);
+}
+
+#[test]
+fn the_committed_schema_is_the_one_the_types_generate() {
+    let committed = std::fs::read_to_string("docs/results.schema.json").expect("docs/results.schema.json exists");
+    assert_eq!(committed, cloudtriage::cli::schema(), "docs/results.schema.json is stale: run `make docs`");
+}
+
+#[test]
+fn a_downloaded_file_imports_to_the_same_answers_and_report() {
+    let mut answers = answered(&[4, 2, 5, 0, 3]);
+    let first = ids()[0].clone();
+    answers
+        .notes
+        .insert(first.clone(), "Contract clause 14.2 <script>alert(1)</script> & \"quoted\"\nsecond line".into());
+    let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &answers);
+    let imported = import(catalog(), file.to_json().as_bytes()).expect("our own file imports");
+    assert_eq!(imported.answers, answers);
+    assert_eq!(imported.context, context());
+    assert_eq!(imported.language, "en");
+    assert_eq!(imported.created, CREATED);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let again = ResultsFile::new(catalog(), "en", CREATED.into(), &imported.context, &imported.answers);
+    assert_eq!(again.to_json(), file.to_json());
+}
+
+#[test]
+fn the_report_in_a_file_is_never_trusted() {
+    let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &answered(&[1]));
+    let text = file.to_json();
+    let honest = file.report.cloud_readiness.score.unwrap();
+    let forged = text.replacen(&format!("\"score\": {honest}"), "\"score\": 100", 1);
+    assert_ne!(forged, text);
+    let imported = import(catalog(), forged.as_bytes()).unwrap();
+    assert!(imported.warnings.contains(&ImportWarning::ReportRecomputed));
+    let recomputed =
+        cloudtriage::core::score::score(&catalog().questionnaire, &imported.context, &imported.answers.values);
+    assert_eq!(recomputed.cloud_readiness.score, Some(honest));
+}
+
+#[test]
+fn a_template_lists_every_applicable_question_unanswered_and_is_valid() {
+    let file = ResultsFile::template(catalog(), "en", CREATED.into(), &context());
+    let applicable = catalog().questionnaire.questions().filter(|(_, q)| q.applies_to(&context())).count();
+    assert_eq!(file.answers.len(), applicable);
+    assert!(file.answers.values().all(|a| a.value.is_none() && a.note.is_none()));
+    let imported = import(catalog(), file.to_json().as_bytes()).unwrap();
+    assert!(imported.answers.values.is_empty());
+}
+
+#[test]
+fn a_future_format_version_is_refused_with_a_clear_message() {
+    let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &Answers::default());
+    let text = file.to_json().replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let error = import(catalog(), text.as_bytes()).unwrap_err();
+    assert_eq!(error, ImportError::FutureVersion { found: "2".into() });
+    assert!(error.to_string().contains("newer version of cloudtriage"), "{error}");
+}
+
+#[test]
+fn answers_to_questions_that_no_longer_exist_are_reported_and_dropped() {
+    let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &answered(&[3]));
+    let text = file.to_json().replacen("\"answers\": {", "\"answers\": {\n    \"OLD-99\": { \"value\": 2 },", 1);
+    let imported = import(catalog(), text.as_bytes()).unwrap();
+    assert!(imported.warnings.contains(&ImportWarning::UnknownQuestions { ids: vec!["OLD-99".into()] }));
+    assert!(!imported.answers.values.contains_key("OLD-99"));
+    assert_eq!(imported.answers.values.len(), ids().len());
+}
+
+fn any_value() -> impl Strategy<Value = Option<AnswerValue>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(AnswerValue::Unknown)),
+        (0u8..=4).prop_map(|l| Some(AnswerValue::Level(Level::new(l).unwrap()))),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_assessment_survives_download_and_import(values in proptest::collection::vec(any_value(), 1..120), note in "\\PC{0,60}") {
+        let mut answers = Answers::default();
+        for (id, value) in ids().into_iter().zip(values) {
+            if let Some(v) = value {
+                answers.values.insert(id, v);
+            }
+        }
+        let note: String = note.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
+        if !note.trim().is_empty() {
+            answers.notes.insert(ids()[1].clone(), note);
+        }
+        let file = ResultsFile::new(catalog(), "fr", CREATED.into(), &context(), &answers);
+        let imported = import(catalog(), file.to_json().as_bytes()).unwrap();
+        prop_assert_eq!(&imported.answers, &answers);
+        let ours: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        prop_assert_eq!(ours, serde_json::to_value(&file).unwrap());
+    }
+}
