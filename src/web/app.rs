@@ -75,20 +75,31 @@ pub fn results_file(model: &Model) -> ResultsFile {
     ResultsFile::new(Catalog::embedded(), &a.language, created, &a.context, &a.answers)
 }
 
-/// A ResizeObserver and the callback it calls; both live as long as the widget.
-type HeightWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+/// A ResizeObserver, the callback it calls and a listener for the page's
+/// `load` (late stylesheets move the widget without resizing it); all live as long as the widget.
+type HeightWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>, Option<gloo::events::EventListener>);
 
-/// Posts the element's height to the parent frame now and whenever it changes.
+/// Posts the height the page needs to show the mount element (its bottom edge
+/// in the document) to the parent frame, now and whenever it changes.
 fn watch_height(element: web_sys::Element, config: &EmbedConfig) -> Option<HeightWatch> {
     let target = config.parent_origin.clone().unwrap_or_else(platform::own_origin);
     let instance = config.instance.clone();
     let measured = element.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
-        platform::post_height(measured.get_bounding_client_rect().height(), &instance, &target);
+        let scrolled = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+        platform::post_height(measured.get_bounding_client_rect().bottom() + scrolled, &instance, &target);
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(&element);
-    Some((observer, callback))
+    let options = web_sys::ResizeObserverOptions::new();
+    options.set_box(web_sys::ResizeObserverBoxOptions::BorderBox);
+    observer.observe_with_options(&element, &options);
+    let post = callback.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    let loaded = web_sys::window().map(|w| {
+        gloo::events::EventListener::once(&w, "load", move |_| {
+            let _ = post.call0(&wasm_bindgen::JsValue::NULL);
+        })
+    });
+    Some((observer, callback, loaded))
 }
 
 #[function_component]
@@ -168,13 +179,11 @@ pub fn App(props: &AppProps) -> Html {
 
     // Embedded in a frame: tell the parent the content height whenever it changes.
     {
-        let root = root.clone();
-        let config = props.config.clone();
+        let (host, config) = (props.host.clone(), props.config.clone());
         use_effect_with((), move |_| {
-            let watch =
-                root.cast::<web_sys::Element>().filter(|_| config.resize_parent).and_then(|e| watch_height(e, &config));
+            let watch = Some(host).filter(|_| config.resize_parent).and_then(|e| watch_height(e, &config));
             move || {
-                if let Some((observer, _)) = watch {
+                if let Some((observer, ..)) = watch {
                     observer.disconnect();
                 }
             }

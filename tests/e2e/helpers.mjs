@@ -80,3 +80,20 @@ export async function shownAnswers(root) {
   }
   return answers;
 }
+
+/** The only files the page may load: the page, its stylesheet, the loader, the module, the widget stylesheet and language words. */
+export const ALLOWED = [
+  /\/(index\.html)?(\?.*)?$/,
+  /\/page-[0-9a-f]{16}\.css$/,
+  /\/cloudtriage\.js$/,
+  /\/cloudtriage-[0-9a-f]{16}_bg\.wasm$/,
+  /\/widget-[0-9a-f]{16}\.css$/,
+  /\/lang\/[a-z]{2}-[0-9a-f]{16}\.json$/,
+];
+
+export function unexpected(requests, origin, extra = []) {
+  return requests
+    .map((r) => r.url)
+    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:'))
+    .filter((url) => new URL(url).origin !== origin || ![...ALLOWED, ...extra].some((re) => re.test(new URL(url).pathname + new URL(url).search)));
+}

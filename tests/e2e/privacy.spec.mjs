@@ -1,0 +1,82 @@
+// docs/PRIVACY.md, proven: every request goes to the widget's own origin and
+// assets, none after the widget is interactive (a complete assessment,
+// download, import, compare and print included), no cookie, and nothing
+// stored unless the user switches on "Remember on this device".
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { watch, widget, ready, start, answerAll, cspViolations, unexpected } from './helpers.mjs';
+
+async function storageState(page) {
+  return page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    cookie: document.cookie,
+  }));
+}
+
+test('nothing leaves the browser during a complete assessment', async ({ page, context }) => {
+  const log = await watch(page);
+  const sockets = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto('/?lang=en');
+  await ready(page, log);
+  const origin = new URL(page.url()).origin;
+  const atStart = log.requests.length;
+  expect(unexpected(log.requests, origin)).toEqual([]);
+  // Exactly one language's words were loaded.
+  expect(log.requests.filter((r) => r.url.includes('/lang/'))).toHaveLength(1);
+
+  const root = widget(page);
+  await start(root, { useCases: ['ehr', 'remote_care', 'medical_devices'], serviceModel: 'iaas' });
+  await answerAll(root, (i) => i % 5);
+  await root.locator('.ct-question-id').first().isVisible();
+  const [file] = await Promise.all([page.waitForEvent('download'), root.locator('.ct-toolbar .ct-button').first().click()]);
+  const path = await file.path();
+  await root.locator('[data-testid=import-input]').setInputFiles(path);
+  await root.locator('[data-testid=compare-input]').setInputFiles(path);
+  await expect(root.locator('h1')).toHaveText('Comparison');
+  await page.evaluate(() => { window.print = () => {}; });
+  await root.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await root.locator('.ct-plan-item').first().waitFor();
+
+  const after = log.requests.slice(atStart).map((r) => r.url).filter((u) => !u.startsWith('blob:'));
+  expect(after, 'no request after the widget became interactive').toEqual([]);
+  expect(sockets).toEqual([]);
+  expect(await context.cookies()).toEqual([]);
+  expect(await storageState(page)).toEqual({ local: [], session: [], indexedDB: [], cookie: '' });
+  expect(JSON.parse(readFileSync(path, 'utf8')).format).toBe('cloudtriage-results');
+  expect(await cspViolations(page)).toEqual([]);
+  expect(log.errors).toEqual([]);
+});
+
+test('storage is used only after opting in, and only for this widget', async ({ page }) => {
+  const log = await watch(page);
+  await page.goto('/?lang=en');
+  await ready(page, log);
+  const root = widget(page);
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  await root.locator('.ct-question').first().locator('input[value="1"]').check();
+  expect((await storageState(page)).local).toEqual([]);
+  await root.locator('input[role=switch]').check();
+  const state = await storageState(page);
+  expect(state.local).toEqual(['cloudtriage:v1:standalone']);
+  expect(state.session).toEqual([]);
+  expect(state.cookie).toBe('');
+});
+
+test('switching language loads only that language’s words, from the same origin', async ({ page }) => {
+  const log = await watch(page);
+  await page.goto('/?lang=en');
+  await ready(page, log);
+  const origin = new URL(page.url()).origin;
+  const before = log.requests.length;
+  const codes = await widget(page).locator('.ct-lang option').evaluateAll((options) => options.map((o) => o.value));
+  const other = codes.find((c) => c !== 'en');
+  test.skip(!other, 'only one language is built');
+  await widget(page).locator('.ct-lang select').selectOption(other);
+  await expect(widget(page)).toHaveAttribute('lang', other);
+  const loaded = log.requests.slice(before);
+  expect(loaded.map((r) => new URL(r.url).pathname)).toEqual([expect.stringMatching(new RegExp(`^/lang/${other}-[0-9a-f]{16}\\.json$`))]);
+  expect(unexpected(loaded, origin)).toEqual([]);
+});
