@@ -377,7 +377,7 @@ fn validate(catalog: &Catalog, args: &[String], read: &dyn Fn(&str) -> std::io::
         match read_results(catalog, path, read) {
             Ok(imported) => {
                 let answered = imported.answers.values.len();
-                let _ = writeln!(outcome.stdout, "{path}: valid ({answered} answers)");
+                let _ = writeln!(outcome.stdout, "{path}: valid, {answered} answered");
                 for w in &imported.warnings {
                     let _ = writeln!(outcome.stderr, "{path}: warning: {}", w.message(lang));
                 }

@@ -105,6 +105,19 @@ impl Assessment {
         }
     }
 
+    /// Imports a results file and, only if it is valid, replaces the answers with it.
+    /// A file that cannot be imported leaves the assessment exactly as it was.
+    pub fn try_restore(
+        &mut self,
+        catalog: &super::catalog::Catalog,
+        bytes: &[u8],
+    ) -> Result<Vec<super::results::ImportWarning>, super::results::ImportError> {
+        let imported = super::results::import(catalog, bytes)?;
+        let warnings = imported.warnings.clone();
+        self.apply(&catalog.questionnaire, Action::Restore(Box::new(imported)));
+        Ok(warnings)
+    }
+
     /// Whether the user has given anything worth keeping.
     pub fn has_answers(&self) -> bool {
         !self.answers.values.is_empty() || !self.answers.notes.is_empty()
