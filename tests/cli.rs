@@ -1,0 +1,142 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The `cloudtriage` command-line tool, run in-process and as a real binary.
+
+use cloudtriage::cli::{run, Outcome, INVALID, OK, USAGE};
+
+const NOW: i64 = 1_795_879_756; // 2026-11-28T15:29:16Z
+
+fn cli(args: &[&str]) -> Outcome {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    run(&args, NOW, &|path| std::fs::read(path))
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("the output is JSON")
+}
+
+#[test]
+fn help_and_version_explain_themselves() {
+    let help = cli(&["--help"]);
+    assert_eq!(help.code, OK);
+    for command in ["questionnaire", "template", "score", "validate", "schema"] {
+        assert!(help.stdout.contains(command), "{command}");
+    }
+    assert!(cli(&["--version"]).stdout.starts_with("cloudtriage "));
+}
+
+#[test]
+fn a_wrong_command_line_gets_a_plain_message_and_exit_code_2() {
+    for args in [&[][..], &["frobnicate"], &["template", "--use-case", "radiology"], &["score"], &["questionnaire", "--lang", "xx"], &["validate"]] {
+        let out = cli(args);
+        assert_eq!(out.code, USAGE, "{args:?}");
+        assert!(out.stderr.starts_with("cloudtriage: "), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("--help"));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn the_questionnaire_prints_as_json_with_the_documented_fields() {
+    let out = cli(&["questionnaire", "--json"]);
+    assert_eq!(out.code, OK);
+    let catalogue = json(&out.stdout);
+    let domains = catalogue["domains"].as_array().unwrap();
+    assert!(domains.len() >= 14);
+    for domain in domains {
+        assert!(domain["id"].is_string() && domain["title"].as_str().is_some_and(|t| !t.is_empty()));
+        for q in domain["questions"].as_array().unwrap() {
+            for field in ["id", "prompt", "levels", "weight", "critical", "indices", "references"] {
+                assert!(!q[field].is_null(), "{} lacks {field}", q["id"]);
+            }
+            assert_eq!(q["levels"].as_array().unwrap().len(), 5);
+        }
+    }
+}
+
+#[test]
+fn the_questionnaire_prints_as_markdown_in_each_language() {
+    for code in cloudtriage::core::Catalog::embedded().codes() {
+        let out = cli(&["questionnaire", "--lang", code]);
+        assert_eq!(out.code, OK);
+        assert!(out.stdout.starts_with("# "));
+        assert!(out.stdout.contains("GOV-01"));
+    }
+}
+
+#[test]
+fn a_template_validates_and_scores_as_all_unanswered() {
+    let dir = std::env::temp_dir().join(format!("cloudtriage-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = cli(&["template", "--use-case", "ehr", "--use-case", "medical_devices", "--service-model", "iaas"]);
+    assert_eq!(out.code, OK);
+    let template = json(&out.stdout);
+    assert_eq!(template["created"], "2026-11-28T15:29:16Z");
+    assert_eq!(template["context"]["use_cases"], serde_json::json!(["ehr", "medical_devices"]));
+    assert!(template["answers"].as_object().unwrap().contains_key("MED-01") || template["answers"].as_object().unwrap().len() > 40);
+    let path = dir.join("template.json");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let path = path.to_str().unwrap();
+    let valid = cli(&["validate", path]);
+    assert_eq!(valid.code, OK, "{}", valid.stderr);
+    assert!(valid.stdout.contains("valid, 0 answered"));
+    let scored = cli(&["score", path, "--json"]);
+    assert_eq!(scored.code, OK);
+    let report = json(&scored.stdout);
+    assert_eq!(report["cloud_readiness"]["score"], 0);
+    assert_eq!(report["cloud_readiness"]["band"], "low");
+    assert!(report["cloud_readiness"]["capped_by"].as_array().is_some());
+    assert!(report["domains"].as_array().is_some());
+    assert_eq!(report["completeness"]["percent"], 0);
+    assert!(report["actions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn score_prints_a_readable_report_with_the_action_plan() {
+    let out = cli(&["score", "tests/bad-inputs/37-utf8-with-bom.json"]);
+    assert_eq!(out.code, OK, "{}", out.stderr);
+    assert!(out.stdout.contains("Cloud readiness:"));
+    assert!(out.stdout.contains("Data-protection maturity:"));
+    assert!(out.stdout.contains("What to fix first"));
+    assert!(out.stdout.contains("RSK-01"));
+    let json_out = json(&cli(&["score", "tests/bad-inputs/37-utf8-with-bom.json", "--json"]).stdout);
+    assert_eq!(json_out["actions"][0]["critical"], true);
+}
+
+#[test]
+fn validate_exits_0_only_when_every_file_is_valid_and_names_each_problem() {
+    let out = cli(&["validate", "tests/bad-inputs/37-utf8-with-bom.json", "tests/bad-inputs/17-level-5.json", "missing.json"]);
+    assert_eq!(out.code, INVALID);
+    assert!(out.stdout.contains("37-utf8-with-bom.json: valid"));
+    assert!(out.stderr.contains("17-level-5.json: \"answers.GOV-01.value\" is 5"));
+    assert!(out.stderr.contains("missing.json: cannot be read"));
+    assert_eq!(cli(&["validate", "tests/bad-inputs/37-utf8-with-bom.json"]).code, OK);
+}
+
+#[test]
+fn no_file_in_the_bad_input_corpus_makes_the_tool_panic() {
+    for entry in std::fs::read_dir("tests/bad-inputs").unwrap() {
+        let path = entry.unwrap().path();
+        let path = path.to_str().unwrap();
+        for args in [vec!["validate", path], vec!["score", path], vec!["score", path, "--json"]] {
+            let out = cli(&args);
+            assert!(out.code == OK || out.code == INVALID, "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn the_binary_runs_and_reports_its_exit_code() {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_cloudtriage"))
+        .args(["validate", "tests/bad-inputs/09-future-version.json"])
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(INVALID));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("newer version of cloudtriage"));
+}
+
+#[test]
+fn the_schema_command_prints_the_committed_schema() {
+    let out = cli(&["schema"]);
+    assert_eq!(out.code, OK);
+    assert_eq!(out.stdout, std::fs::read_to_string("docs/results.schema.json").unwrap());
+}
