@@ -26,7 +26,14 @@ fn help_and_version_explain_themselves() {
 
 #[test]
 fn a_wrong_command_line_gets_a_plain_message_and_exit_code_2() {
-    for args in [&[][..], &["frobnicate"], &["template", "--use-case", "radiology"], &["score"], &["questionnaire", "--lang", "xx"], &["validate"]] {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["template", "--use-case", "radiology"],
+        &["score"],
+        &["questionnaire", "--lang", "xx"],
+        &["validate"],
+    ] {
         let out = cli(args);
         assert_eq!(out.code, USAGE, "{args:?}");
         assert!(out.stderr.starts_with("cloudtriage: "), "{args:?}: {}", out.stderr);
@@ -72,7 +79,10 @@ fn a_template_validates_and_scores_as_all_unanswered() {
     let template = json(&out.stdout);
     assert_eq!(template["created"], "2026-11-28T15:29:16Z");
     assert_eq!(template["context"]["use_cases"], serde_json::json!(["ehr", "medical_devices"]));
-    assert!(template["answers"].as_object().unwrap().contains_key("MED-01") || template["answers"].as_object().unwrap().len() > 40);
+    assert!(
+        template["answers"].as_object().unwrap().contains_key("MED-01")
+            || template["answers"].as_object().unwrap().len() > 40
+    );
     let path = dir.join("template.json");
     std::fs::write(&path, &out.stdout).unwrap();
     let path = path.to_str().unwrap();
@@ -104,7 +114,12 @@ fn score_prints_a_readable_report_with_the_action_plan() {
 
 #[test]
 fn validate_exits_0_only_when_every_file_is_valid_and_names_each_problem() {
-    let out = cli(&["validate", "tests/bad-inputs/37-utf8-with-bom.json", "tests/bad-inputs/17-level-5.json", "missing.json"]);
+    let out = cli(&[
+        "validate",
+        "tests/bad-inputs/37-utf8-with-bom.json",
+        "tests/bad-inputs/17-level-5.json",
+        "missing.json",
+    ]);
     assert_eq!(out.code, INVALID);
     assert!(out.stdout.contains("37-utf8-with-bom.json: valid"));
     assert!(out.stderr.contains("17-level-5.json: \"answers.GOV-01.value\" is 5"));

@@ -53,8 +53,13 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
     match store.load() {
         Ok(Some(text)) => match results::import(catalog, text.as_bytes()) {
             Ok(imported) => {
+                let warnings = imported.warnings.clone();
                 model.assessment.apply(q, Action::Restore(Box::new(imported)));
                 model.remember = true;
+                // The stored copy was written by this program; the scores in it may be from an older version.
+                for w in warnings.into_iter().filter(|w| *w != crate::core::results::ImportWarning::ReportRecomputed) {
+                    model.notify(Notice::ImportWarning(w));
+                }
             }
             Err(e) => {
                 // Set the unreadable copy aside so the page starts clean, and say so.

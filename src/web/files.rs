@@ -2,9 +2,7 @@
 //! before reading, so a huge file is refused at once; the text is imported
 //! by the core; the result is sent as a message. Nothing changes on failure.
 
-use std::cell::RefCell;
-
-use gloo::file::callbacks::{read_as_bytes, FileReader};
+use wasm_bindgen_futures::JsFuture;
 
 use super::notice::Notice;
 use super::state::{Dispatch, Msg};
@@ -18,11 +16,6 @@ pub enum Purpose {
     Resume,
     /// Compare the current answers with it.
     Compare,
-}
-
-thread_local! {
-    /// The read in progress; dropping a reader cancels it, so it is kept here until done.
-    static READING: RefCell<Option<FileReader>> = const { RefCell::new(None) };
 }
 
 fn send(dispatch: &Dispatch, purpose: Purpose, result: Result<Box<results::Imported>, ImportError>) {
@@ -39,15 +32,18 @@ pub fn import(file: web_sys::File, purpose: Purpose, dispatch: Dispatch) {
         send(&dispatch, purpose, Err(ImportError::TooLarge { bytes: size as usize }));
         return;
     }
-    let file = gloo::file::File::from(file);
-    let reader = read_as_bytes(&file, move |bytes| {
-        match bytes {
-            Ok(bytes) => send(&dispatch, purpose, results::import(Catalog::embedded(), &bytes).map(Box::new)),
-            Err(_) => dispatch.dispatch(Msg::Notify(Notice::ReadFailed)),
+    wasm_bindgen_futures::spawn_local(async move {
+        match read(&file).await {
+            Some(bytes) => send(&dispatch, purpose, results::import(Catalog::embedded(), &bytes).map(Box::new)),
+            None => dispatch.dispatch(Msg::Notify(Notice::ReadFailed)),
         }
-        READING.with(|r| r.borrow_mut().take());
     });
-    READING.with(|r| *r.borrow_mut() = Some(reader));
+}
+
+/// The bytes of a file; `None` when the browser cannot read it (moved, deleted, no permission).
+async fn read(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The first file of a file list (from a picker or a drop).
