@@ -26,6 +26,8 @@ function cloudtriageBase() {
   return new URL(base.endsWith("/") ? base : base + "/", marked ? document.baseURI : import.meta.url);
 }
 
+let cloudtriageStarted;
+
 async function cloudtriageStart() {
   const base = cloudtriageBase();
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
@@ -34,10 +36,18 @@ async function cloudtriageStart() {
   for (const [code, file] of Object.entries(CLOUDTRIAGE_ASSETS.languages)) {
     languages[code] = { url: new URL(file.file, base).href, integrity: file.integrity };
   }
-  mount_all(new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity, JSON.stringify(languages));
+  const args = [new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity, JSON.stringify(languages)];
+  mount_all(...args);
+  return args;
 }
 
-cloudtriageStart().catch((error) => {
+/** Starts the widget in mount elements added to the page after it loaded. */
+export async function mount() {
+  mount_all(...(await cloudtriageStarted));
+}
+
+cloudtriageStarted = cloudtriageStart();
+cloudtriageStarted.catch((error) => {
   console.error("cloudtriage:", error);
   for (const element of document.querySelectorAll("[data-cloudtriage]")) {
     const lang = (element.getAttribute("data-lang") || document.documentElement.lang || "en").slice(0, 2);
@@ -48,4 +58,3 @@ cloudtriageStart().catch((error) => {
   }
 });
 
-// `mount_all` stays exported (by the wasm-bindgen module) for pages that add mount elements later.

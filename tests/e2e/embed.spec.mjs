@@ -140,3 +140,22 @@ test('no height message is sent unless the page asks for it', async ({ page }) =
   await expect(page.frameLocator('iframe').locator('.ct-context')).toBeVisible();
   expect(messages).toEqual([]);
 });
+
+test('a mount element added later starts with the loader’s mount()', async ({ page }) => {
+  const log = await watch(page);
+  await page.goto('/hosts/plain.html');
+  await ready(page, log, '#assessment');
+  await page.evaluate(async () => {
+    const late = document.createElement('div');
+    late.id = 'late';
+    late.dataset.cloudtriage = '';
+    late.dataset.instance = 'late';
+    late.dataset.lang = 'en';
+    document.body.append(late);
+    const { mount } = await import('/cloudtriage.js');
+    await mount();
+  });
+  await ready(page, undefined, '#late');
+  await expect(page.locator('[data-cloudtriage-mounted]')).toHaveCount(2);
+  expect(log.errors).toEqual([]);
+});
