@@ -103,3 +103,9 @@ pub fn mount_all(css_href: String, css_integrity: String, languages: String) {
         }
     }
 }
+
+/// Bytes of WebAssembly memory the widgets use, for the benchmarks (`make bench`).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

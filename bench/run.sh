@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `make bench`: builds the SurveyJS page from the same questionnaire and runs the
+# side-by-side benchmark. Pass --write to record the table in docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo run --quiet -- questionnaire --json | node bench/surveyjs-page.mjs
+node bench/bench.mjs "$@"
