@@ -28,22 +28,38 @@ function cloudtriageBase() {
 
 let cloudtriageStarted;
 
+/** The language the first widget will most likely start in, to load its words while the module compiles. */
+function cloudtriageLikelyLanguage() {
+  const first = document.querySelector("[data-cloudtriage]");
+  const wanted = [];
+  if (first && first.hasAttribute("data-url-config")) wanted.push(new URLSearchParams(location.search).get("lang"));
+  if (first) wanted.push(first.getAttribute("data-lang"));
+  wanted.push(...(navigator.languages || []), navigator.language);
+  const codes = Object.keys(CLOUDTRIAGE_ASSETS.languages);
+  return wanted.map((l) => (l || "").slice(0, 2).toLowerCase()).find((l) => codes.includes(l)) || codes[0];
+}
+
 async function cloudtriageStart() {
   const base = cloudtriageBase();
-  const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
-  await __wbg_init({ module_or_path: wasm });
   const languages = {};
   for (const [code, file] of Object.entries(CLOUDTRIAGE_ASSETS.languages)) {
     languages[code] = { url: new URL(file.file, base).href, integrity: file.integrity };
   }
+  const likely = cloudtriageLikelyLanguage();
+  // The widget decides the language itself; words loaded here only save a round trip.
+  const words = fetch(languages[likely].url, { integrity: languages[likely].integrity })
+    .then((r) => (r.ok ? r.text() : ""))
+    .catch(() => "");
+  const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
+  await __wbg_init({ module_or_path: wasm });
   const args = [new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity, JSON.stringify(languages)];
-  mount_all(...args);
+  mount_all(...args, likely, await words);
   return args;
 }
 
 /** Starts the widget in mount elements added to the page after it loaded. */
 export async function mount() {
-  mount_all(...(await cloudtriageStarted));
+  mount_all(...(await cloudtriageStarted), "", "");
 }
 
 cloudtriageStarted = cloudtriageStart();

@@ -296,6 +296,7 @@ impl Parser<'_> {
         }
         self.pos += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -306,9 +307,12 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return Err(self.syntax());
             }
-            let line = self.place().0;
+            let start = self.pos;
             let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
+            if !seen.insert(key.clone()) {
+                // Placing costs a scan from the start, so it is done only for the error.
+                self.pos = start;
+                let line = self.place().0;
                 return Err(JsonError::DuplicateKey { key, line });
             }
             self.skip_space();
@@ -481,6 +485,14 @@ mod tests {
         assert_eq!(j.get("c").and_then(Json::as_integer), Some(-1));
         assert_eq!(j.get("d").and_then(Json::as_integer), None);
         assert_eq!(j.get("e").and_then(Json::as_integer), None);
+    }
+
+    #[test]
+    fn an_object_with_many_keys_parses_and_a_late_duplicate_is_found() {
+        let mut text = format!("{{{}", (0..20_000).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>().join(",\n"));
+        assert!(Json::parse(&format!("{text}}}")).is_ok());
+        text.push_str(",\n\"k7\": 0}");
+        assert_eq!(Json::parse(&text), Err(JsonError::DuplicateKey { key: "k7".into(), line: 20_001 }));
     }
 
     #[test]
