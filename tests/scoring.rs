@@ -287,3 +287,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_comparison_shows_which_indices_and_domains_improved_or_worsened() {
+    use cloudtriage::core::compare::{compare, Trend};
+    let q = mini();
+    let c = ctx(&[UseCase::Ehr], ServiceModel::Saas);
+    let before = score(&q, &c, &answers(&[("A-01", lvl(1)), ("A-02", lvl(2)), ("B-01", lvl(3)), ("B-02", lvl(3))]));
+    let after = score(&q, &c, &answers(&[("A-01", lvl(3)), ("A-02", lvl(2)), ("B-01", lvl(1)), ("B-02", lvl(3))]));
+    let cmp = compare(&q, &before, &after);
+    let alpha = cmp.domains.iter().find(|d| d.domain == "alpha").unwrap();
+    let beta = cmp.domains.iter().find(|d| d.domain == "beta").unwrap();
+    assert_eq!((alpha.before, alpha.after, alpha.trend), (Some(125), Some(275), Trend::Improved));
+    assert_eq!(beta.trend, Trend::Worsened);
+    let cloud = &cmp.indices[0];
+    assert_eq!(cloud.trend, Trend::Improved, "the cap on A-01 lifted: {cloud:?}");
+    let same = compare(&q, &after, &after);
+    assert!(same.indices.iter().all(|d| d.trend == Trend::Unchanged && d.delta == Some(0)));
+}

@@ -64,6 +64,8 @@ pub enum Action {
         text: String,
     },
     Go(Page),
+    /// Go where the user left off: the first domain with an open question, else the results.
+    Resume,
     Next,
     Previous,
     SetLanguage(String),
@@ -160,6 +162,10 @@ impl Assessment {
                 }
             }
             Action::Go(page) => self.go(q, page),
+            Action::Resume => {
+                let page = self.resume_page(q);
+                self.go(q, page);
+            }
             Action::Next => {
                 if let Some(page) = self.neighbour(q, 1) {
                     self.go(q, page);

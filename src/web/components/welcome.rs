@@ -29,7 +29,7 @@ pub fn WelcomePage(props: &WelcomeProps) -> Html {
     };
     let resume = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::Go(Page::Results))))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::Resume)))
     };
     html! {
         <section class="ct-welcome" aria-labelledby="ct-page-title">
