@@ -212,7 +212,13 @@ pub fn App(props: &AppProps) -> Html {
             />
         },
         Page::Results => html! {
-            <ResultsPage lang={lang} dispatch={dispatch.clone()} report={report.clone()} context={a.context.clone()} />
+            <ResultsPage
+                lang={lang}
+                dispatch={dispatch.clone()}
+                report={report.clone()}
+                context={a.context.clone()}
+                printing={model.print_requested}
+            />
         },
         Page::Compare => html! {
             <ComparePage

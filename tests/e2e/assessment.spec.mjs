@@ -55,6 +55,17 @@ test('a complete assessment from welcome to results', async ({ page }) => {
   await expect(root.locator('.ct-table tbody tr')).not.toHaveCount(0);
   await expect(root.locator('.ct-plan-item').first()).toBeVisible();
   await expect(root.locator('.ct-unanswered')).toHaveCount(0);
+  // The first ten actions show; the rest on request; printing renders them all.
+  const gaps = await root.locator('.ct-plan-toggle').textContent();
+  const total = Number(gaps.match(/\d+/)[0]);
+  await expect(root.locator('.ct-plan-item')).toHaveCount(10);
+  await root.locator('.ct-plan-toggle').click();
+  await expect(root.locator('.ct-plan-item')).toHaveCount(total);
+  await root.locator('.ct-plan-toggle').click();
+  await expect(root.locator('.ct-plan-item')).toHaveCount(10);
+  await page.evaluate(() => { window.print = () => { window.__printed = document.querySelector('[data-cloudtriage]').shadowRoot.querySelectorAll('.ct-plan-item').length; }; });
+  await root.getByRole('button', { name: 'Print or save as PDF' }).click();
+  await expect.poll(() => page.evaluate(() => window.__printed)).toBe(total);
   // Every action names its responsibility and at least one rule.
   const first = root.locator('.ct-plan-item').first();
   await expect(first.locator('.ct-plan-facts')).toContainText(/Your organisation|Cloud provider|Shared/);

@@ -12,6 +12,9 @@ pub struct ActionPlanProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
     pub actions: Vec<Gap>,
+    /// Render every action (for printing) instead of the first ten.
+    #[prop_or_default]
+    pub all: bool,
 }
 
 /// Where a question stands, in words.
@@ -23,7 +26,7 @@ pub fn standing_text(lang: &Lang, standing: Standing) -> String {
     }
 }
 
-/// How many actions show before "show all"; the printed report always has all.
+/// How many actions show before "show all"; printing from the toolbar shows all.
 const FIRST: usize = 10;
 
 #[function_component]
@@ -33,7 +36,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     if props.actions.is_empty() {
         return html! { <p class="ct-muted">{ lang.t("results.actions_none") }</p> };
     }
-    let item = |(i, gap): (usize, &Gap)| {
+    let item = |gap: &Gap| {
         let show = {
             let (dispatch, id) = (props.dispatch.clone(), gap.question.clone());
             Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
@@ -41,7 +44,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
         let text = lang.question(&gap.question);
         let party = gap.responsibility.map_or("undecided", |p| p.as_str());
         html! {
-            <li class={classes!("ct-plan-item", gap.critical.then_some("ct-plan-critical"), (i >= FIRST).then_some("ct-plan-extra"))}>
+            <li class={classes!("ct-plan-item", gap.critical.then_some("ct-plan-critical"))}>
                 <div class="ct-plan-head">
                     <span class="ct-plan-rank" aria-hidden="true">{ gap.rank }</span>
                     <div class="ct-plan-title">
@@ -88,8 +91,9 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     };
     html! {
         <>
-            <ol class={classes!("ct-plan", open.then_some("ct-plan-open"))}>{ for props.actions.iter().enumerate().map(item) }</ol>
-            if more > 0 {
+            // Only what is shown is rendered: the full plan can run to eighty entries.
+            <ol class="ct-plan">{ for props.actions.iter().take(if *open || props.all { usize::MAX } else { FIRST }).map(item) }</ol>
+            if more > 0 && !props.all {
                 <button type="button" class="ct-button ct-no-print ct-plan-toggle" aria-expanded={open.to_string()} onclick={toggle}>
                     { if *open { lang.t("results.show_fewer").to_owned() } else { lang.fill("results.show_all", &[("count", &props.actions.len().to_string())]) } }
                 </button>

@@ -19,6 +19,9 @@ pub struct ResultsProps {
     pub dispatch: Dispatch,
     pub report: Rc<Report>,
     pub context: Context,
+    /// Printing: the whole action plan is rendered.
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) -> Html {
@@ -152,7 +155,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
             <section class="ct-plan-section" aria-labelledby="ct-plan-title">
                 <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
                 <p class="ct-muted">{ lang.t("results.actions_lead") }</p>
-                <ActionPlan lang={lang} dispatch={props.dispatch.clone()} actions={report.actions.clone()} />
+                <ActionPlan lang={lang} dispatch={props.dispatch.clone()} actions={report.actions.clone()} all={props.printing} />
             </section>
             if !report.unanswered.is_empty() {
                 <section class="ct-unanswered" aria-labelledby="ct-unanswered-title">
