@@ -144,3 +144,20 @@ proptest! {
         prop_assert_eq!(ours, serde_json::to_value(&file).unwrap());
     }
 }
+
+/// The report of tests/fixtures/reference-answers.json, which the browser tests recompute too.
+#[test]
+fn the_reference_report_is_reproduced_exactly() {
+    let bytes = std::fs::read("tests/fixtures/reference-answers.json").unwrap();
+    let imported = import(catalog(), &bytes).unwrap();
+    let report = cloudtriage::core::score::score(&catalog().questionnaire, &imported.context, &imported.answers.values);
+    let text = report.to_json().pretty() + "\n";
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write("tests/fixtures/reference-report.json", &text).unwrap();
+    }
+    let expected = std::fs::read_to_string("tests/fixtures/reference-report.json").unwrap_or_default();
+    assert!(
+        text == expected,
+        "the reference report changed; if the content changed on purpose, run UPDATE_FIXTURES=1 cargo test"
+    );
+}

@@ -169,3 +169,12 @@ async fn storage_switched_off_by_the_host_hides_the_remember_switch() {
     let root = mount(&[("data-instance", "web-test")]).await;
     assert!(root.query_selector("input[role=switch]").unwrap().is_some());
 }
+
+#[wasm_bindgen_test]
+fn the_browser_computes_the_same_report_as_the_host() {
+    let catalog = cloudtriage::core::Catalog::embedded();
+    let imported =
+        cloudtriage::core::results::import(catalog, include_bytes!("fixtures/reference-answers.json")).unwrap();
+    let report = cloudtriage::core::score::score(&catalog.questionnaire, &imported.context, &imported.answers.values);
+    assert_eq!(report.to_json().pretty() + "\n", include_str!("fixtures/reference-report.json"));
+}

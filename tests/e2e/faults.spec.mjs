@@ -132,3 +132,16 @@ test('HTML and script in a note are shown as text, never run', async ({ page }) 
   expect(await page.evaluate(() => window.__alerted || false)).toBe(false);
   expect(log.errors).toEqual([]);
 });
+
+test('a results file dropped on the widget opens', async ({ page }) => {
+  const { root } = await answered(page);
+  const text = readFileSync('tests/bad-inputs/37-utf8-with-bom.json');
+  await page.evaluate(async ([bytes]) => {
+    const target = document.querySelector('[data-cloudtriage]').shadowRoot.querySelector('.ct');
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'results.json', { type: 'application/json' }));
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [[...text]]);
+  await expect(root.locator('.ct-notice-success')).toContainText('3 answers restored');
+});
