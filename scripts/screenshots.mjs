@@ -1,6 +1,7 @@
 // Takes the screenshots in docs/screenshots/ from the release build in dist/:
 // welcome, a domain page, results (desktop and 360 px wide, in English,
-// German and French) and the first pages of the printed report (Chromium's
+// German and French), the widget embedded twice in a page with hostile CSS,
+// and the first pages of the printed report (Chromium's
 // print to PDF, turned into PNG with pdftoppm). Run with `make screenshots`.
 import { chromium } from '@playwright/test';
 import { spawn, execFileSync } from 'node:child_process';
@@ -62,6 +63,12 @@ try {
     }
     await desktop.close();
   }
+  const host = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await host.goto(`${base}hosts/hostile.html`);
+  await widget(host, '[data-instance=second]').locator('h1').waitFor();
+  await host.screenshot({ path: `${OUT}/embedded-hostile-host.png`, fullPage: true });
+  await host.close();
+
   const narrow = await results(browser, 'en', 360);
   await narrow.screenshot({ path: `${OUT}/results-360.png`, fullPage: false });
   await narrow.close();
