@@ -53,7 +53,7 @@ screenshots: tools-test build
 ## Regenerate the generated documents (questionnaire in every language, results schema)
 docs:
 	cargo run --quiet -- schema > docs/results.schema.json
-	for lang in $$(ls content/lang); do \
+	for lang in $$(cd content/lang && ls -d */ | tr -d /); do \
 	  suffix=$$( [ $$lang = en ] && echo "" || echo ".$$lang" ); \
 	  cargo run --quiet -- questionnaire --lang $$lang > docs/QUESTIONNAIRE$$suffix.md; \
 	done
