@@ -24,7 +24,7 @@ async function waitForServer() {
 }
 
 // A realistic, mixed assessment: strong on governance, weaker on operations.
-const pick = (i) => [3, 2, 4, 1, 3, 2, 0, 3, 2, 4, 3, 1][i % 12];
+const pick = (i) => [3, 2, 4, 3, 3, 2, 1, 3, 4, 2, 3, 3, 4, 2][i % 14];
 
 async function results(browser, lang, width) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });

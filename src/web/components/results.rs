@@ -62,7 +62,7 @@ fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) ->
                             html! {
                                 <li>
                                     <button type="button" class="ct-link-button" {onclick}>
-                                        <span class="ct-question-id">{ &cap.question }</span>{ " " }{ lang.prompt(&cap.question) }
+                                        <span class="ct-question-id">{ &cap.question }</span>{ lang.prompt(&cap.question) }
                                     </button>
                                     { format!(" ({})", standing_text(&lang, cap.standing)) }
                                 </li>
@@ -73,6 +73,19 @@ fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) ->
             }
         </section>
     }
+}
+
+/// The context in one line, e.g. "Electronic health records, Remote care · Software (SaaS) · Public cloud · Procuring".
+fn context_summary(lang: &Lang, c: &Context) -> String {
+    let uses: Vec<&str> = c.use_cases.iter().map(|u| lang.t(&format!("context.use_case.{}", u.as_str()))).collect();
+    let parts = [
+        uses.join(", "),
+        lang.t(&format!("context.service_models.{}", c.service_model.as_str())).to_owned(),
+        lang.t(&format!("context.deployments.{}", c.deployment.as_str())).to_owned(),
+        lang.t(&format!("context.stages.{}", c.stage.as_str())).to_owned(),
+        lang.t(&format!("context.org_sizes.{}", c.org_size.as_str())).to_owned(),
+    ];
+    format!("{}: {}", lang.t("nav.context"), parts.join(" · "))
 }
 
 #[function_component]
@@ -118,6 +131,10 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
     html! {
         <section class="ct-results" aria-labelledby="ct-page-title">
             <h1 id="ct-page-title" class="ct-title" tabindex="-1" data-page-heading="">{ lang.t("results.title") }</h1>
+            <p class="ct-context-summary">
+                <span class="ct-print-only">{ lang.fill("results.created", &[("date", &today)]) }{ " · " }</span>
+                { context_summary(&lang, &props.context) }
+            </p>
             <div class="ct-indices">
                 { index_card(lang, &props.dispatch, report, Index::CloudReadiness) }
                 { index_card(lang, &props.dispatch, report, Index::DataProtection) }
@@ -165,7 +182,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                         { for report.unanswered.iter().map(|id| html! {
                             <li>
                                 <button type="button" class="ct-link-button" onclick={show(id.clone())}>
-                                    <span class="ct-question-id">{ id }</span>{ " " }{ lang.prompt(id) }
+                                    <span class="ct-question-id">{ id }</span>{ lang.prompt(id) }
                                 </button>
                             </li>
                         }) }

@@ -1,5 +1,6 @@
 //! Host time to score a full assessment (every applicable question answered,
-//! all use cases, undecided model): prints one line for `make bench`.
+//! all use cases, undecided model): prints one line for `make bench`
+//! (`cargo run --release --example score_time`).
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
