@@ -3,7 +3,7 @@
 
 use super::answer::AnswerValue;
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
-use super::model::Questionnaire;
+use super::model::{Domain, Questionnaire};
 use super::results::{Answers, Imported, MAX_NOTE_CHARS};
 
 /// Where the user is.
@@ -31,6 +31,19 @@ pub struct Baseline {
     pub created: String,
     pub context: Context,
     pub answers: Answers,
+}
+
+/// Answered and applicable questions of one domain. A question counts as answered
+/// with a level, "don't know", or "not applicable" where the question allows it.
+pub fn domain_progress(q: &Questionnaire, domain: &Domain, ctx: &Context, answers: &Answers) -> (usize, usize) {
+    q.applicable(domain, ctx).fold((0, 0), |(answered, applicable), item| {
+        let done = match answers.values.get(&item.id) {
+            Some(AnswerValue::NotApplicable) => item.not_applicable,
+            Some(_) => true,
+            None => false,
+        };
+        (answered + usize::from(done), applicable + 1)
+    })
 }
 
 /// Everything the user has said, and where they are.
@@ -246,26 +259,12 @@ impl Assessment {
         self.navigation(q).into_iter().find(|n| !n.complete()).map_or(Page::Results, |n| Page::Domain(n.domain))
     }
 
-    /// Whether a question counts as answered (a level, don't know, or an allowed "not applicable").
-    fn is_answered(&self, q: &Questionnaire, id: &str) -> bool {
-        match self.answers.values.get(id) {
-            Some(AnswerValue::NotApplicable) => q.question(id).is_some_and(|item| item.not_applicable),
-            Some(_) => true,
-            None => false,
-        }
-    }
-
     /// The domain navigation: every applicable domain with its completion.
     pub fn navigation(&self, q: &Questionnaire) -> Vec<NavItem> {
         q.applicable_domains(&self.context)
             .map(|d| {
-                let questions: Vec<_> = q.applicable(d, &self.context).collect();
-                NavItem {
-                    domain: d.id.clone(),
-                    applicable: questions.len(),
-                    answered: questions.iter().filter(|item| self.is_answered(q, &item.id)).count(),
-                    current: self.page == Page::Domain(d.id.clone()),
-                }
+                let (answered, applicable) = domain_progress(q, d, &self.context, &self.answers);
+                NavItem { domain: d.id.clone(), applicable, answered, current: self.page == Page::Domain(d.id.clone()) }
             })
             .collect()
     }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::question::QuestionCard;
-use crate::core::assessment::{Action, Page};
+use crate::core::assessment::{domain_progress, Action, Page};
 use crate::core::context::Context;
 use crate::core::results::Answers;
 use crate::core::Catalog;
@@ -25,7 +25,7 @@ pub fn DomainPage(props: &DomainProps) -> Html {
     let q = &Catalog::embedded().questionnaire;
     let Some(domain) = q.domain(&props.domain) else { return html! {} };
     let questions: Vec<_> = q.applicable(domain, &props.context).collect();
-    let answered = questions.iter().filter(|item| props.answers.values.contains_key(&item.id)).count();
+    let (answered, _) = domain_progress(q, domain, &props.context, &props.answers);
     let domains: Vec<_> = q.applicable_domains(&props.context).map(|d| d.id.as_str()).collect();
     let position = domains.iter().position(|d| *d == domain.id).unwrap_or(0);
     let is_last = position + 1 == domains.len();
