@@ -202,10 +202,27 @@ fn nothing_is_left_in_english_in_another_language_except_the_allowlist() {
     }
 }
 
-#[test]
-fn every_interface_key_the_code_names_exists_in_english() {
-    let english = &raw_languages()[0];
-    let mut missing = Vec::new();
+/// Interface keys the code builds at run time from an identifier (e.g. `bands.<index>.<band>`).
+const BUILT_KEY_PREFIXES: &[&str] = &[
+    "context.use_case.",
+    "context.service_models.",
+    "context.deployments.",
+    "context.stages.",
+    "context.org_sizes.",
+    "levels.",
+    "bands.",
+    "parties.",
+    "indices.",
+    "references.",
+    "format.months.",
+    "types.",
+    "compare.",
+    "catalogue.",
+];
+
+/// Every string literal in `src/` (outside unit tests) that has the form of an interface key.
+fn keys_in_code(sections: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
     let mut stack = vec![std::path::PathBuf::from("src")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -217,20 +234,32 @@ fn every_interface_key_the_code_names_exists_in_english() {
             let text = std::fs::read_to_string(&path).unwrap();
             // Unit tests use made-up keys on purpose.
             let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-            for call in [".t(\"", ".fill(\"", "lang.t(if "] {
-                for (i, _) in text.match_indices(call) {
-                    let rest = &text[i + call.len()..];
-                    let rest =
-                        rest.trim_start_matches(|c: char| c != '"' && call.ends_with("if ")).trim_start_matches('"');
-                    let key: String = rest.chars().take_while(|c| *c != '"').collect();
-                    if !key.is_empty() && !key.contains('{') && !english.has(&key) && key.contains('.') {
-                        missing.push(format!("{}: {key}", path.display()));
-                    }
+            for literal in text.split('"').skip(1).step_by(2) {
+                let looks_like_key = literal.contains('.')
+                    && literal.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+                    && sections.contains(literal.split('.').next().unwrap_or_default());
+                if looks_like_key {
+                    found.insert(literal.to_owned());
                 }
             }
         }
     }
+    found
+}
+
+#[test]
+fn every_interface_key_the_code_names_exists_and_every_key_is_used() {
+    let english = &raw_languages()[0];
+    let sections: BTreeSet<String> = english.keys().map(|(k, _)| k.split('.').next().unwrap().to_owned()).collect();
+    let used = keys_in_code(&sections);
+    let missing: Vec<_> = used.iter().filter(|k| !english.has(k)).collect();
     assert!(missing.is_empty(), "keys used in the code but missing in content/lang/en/ui.toml: {missing:?}");
+    let unused: Vec<_> = english
+        .keys()
+        .map(|(k, _)| k)
+        .filter(|k| !used.contains(*k) && !BUILT_KEY_PREFIXES.iter().any(|p| k.starts_with(p)))
+        .collect();
+    assert!(unused.is_empty(), "keys in content/lang/en/ui.toml that nothing uses: {unused:?}");
 }
 
 #[test]
