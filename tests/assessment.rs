@@ -2,7 +2,7 @@
 //! The assessment state machine: navigation, completion and validation,
 //! on the miniature questionnaire of tests/fixtures/mini.json.
 
-use cloudtriage::core::assessment::{Action, Assessment, Page, Problem};
+use cloudtriage::core::assessment::{Assessment, Event, Page, Problem};
 use cloudtriage::core::context::{ServiceModel, UseCase};
 use cloudtriage::core::model::Questionnaire;
 use cloudtriage::core::{AnswerValue, Level};
@@ -16,14 +16,14 @@ fn level(n: u8) -> Option<AnswerValue> {
 }
 
 fn answer(a: &mut Assessment, q: &Questionnaire, id: &str, value: Option<AnswerValue>) {
-    a.apply(q, Action::Answer { question: id.into(), value });
+    a.apply(q, Event::Answer { question: id.into(), value });
 }
 
 fn started(q: &Questionnaire, use_cases: &[UseCase]) -> Assessment {
     let mut a = Assessment::new("en");
-    a.apply(q, Action::Go(Page::Context));
+    a.apply(q, Event::Go(Page::Context));
     for u in use_cases {
-        a.apply(q, Action::SetUseCase(*u, true));
+        a.apply(q, Event::SetUseCase(*u, true));
     }
     a
 }
@@ -40,15 +40,15 @@ fn a_new_assessment_starts_on_the_welcome_page_with_nothing_answered() {
 fn the_questions_wait_for_a_use_case() {
     let q = mini();
     let mut a = Assessment::new("en");
-    a.apply(&q, Action::Go(Page::Context));
-    a.apply(&q, Action::Next);
+    a.apply(&q, Event::Go(Page::Context));
+    a.apply(&q, Event::Next);
     assert_eq!(a.page, Page::Context);
     assert_eq!(a.problem, Some(Problem::ChooseUseCase));
-    a.apply(&q, Action::Go(Page::Results));
+    a.apply(&q, Event::Go(Page::Results));
     assert_eq!(a.page, Page::Context);
-    a.apply(&q, Action::SetUseCase(UseCase::Ehr, true));
+    a.apply(&q, Event::SetUseCase(UseCase::Ehr, true));
     assert_eq!(a.problem, None, "any action clears the problem");
-    a.apply(&q, Action::Next);
+    a.apply(&q, Event::Next);
     assert_eq!(a.page, Page::Domain("alpha".into()));
 }
 
@@ -58,7 +58,7 @@ fn next_and_previous_walk_welcome_context_domains_results() {
     let mut a = started(&q, &[UseCase::Ehr]);
     let mut seen = vec![a.page.clone()];
     for _ in 0..5 {
-        a.apply(&q, Action::Next);
+        a.apply(&q, Event::Next);
         seen.push(a.page.clone());
     }
     assert_eq!(
@@ -72,7 +72,7 @@ fn next_and_previous_walk_welcome_context_domains_results() {
             Page::Results
         ]
     );
-    a.apply(&q, Action::Previous);
+    a.apply(&q, Event::Previous);
     assert_eq!(a.page, Page::Domain("beta".into()));
 }
 
@@ -80,7 +80,7 @@ fn next_and_previous_walk_welcome_context_domains_results() {
 fn a_domain_that_does_not_apply_cannot_be_opened() {
     let q = mini();
     let mut a = started(&q, &[UseCase::Ehr]);
-    a.apply(&q, Action::Go(Page::Domain("nowhere".into())));
+    a.apply(&q, Event::Go(Page::Domain("nowhere".into())));
     assert_eq!(a.page, Page::Context);
 }
 
@@ -115,7 +115,7 @@ fn answers_to_unknown_questions_change_nothing_and_clearing_removes_an_answer() 
     let mut a = started(&q, &[UseCase::Ehr]);
     let before = a.clone();
     answer(&mut a, &q, "Z-99", level(3));
-    a.apply(&q, Action::Note { question: "Z-99".into(), text: "x".into() });
+    a.apply(&q, Event::Note { question: "Z-99".into(), text: "x".into() });
     assert_eq!(a, before);
     answer(&mut a, &q, "B-01", level(3));
     answer(&mut a, &q, "B-01", None);
@@ -126,11 +126,11 @@ fn answers_to_unknown_questions_change_nothing_and_clearing_removes_an_answer() 
 fn notes_are_kept_as_text_without_control_characters_and_empty_notes_vanish() {
     let q = mini();
     let mut a = started(&q, &[UseCase::Ehr]);
-    a.apply(&q, Action::Note { question: "A-01".into(), text: "line one\nline\u{7} two".into() });
+    a.apply(&q, Event::Note { question: "A-01".into(), text: "line one\nline\u{7} two".into() });
     assert_eq!(a.answers.notes["A-01"], "line one\nline two");
-    a.apply(&q, Action::Note { question: "A-01".into(), text: "   ".into() });
+    a.apply(&q, Event::Note { question: "A-01".into(), text: "   ".into() });
     assert!(!a.answers.notes.contains_key("A-01"));
-    a.apply(&q, Action::Note { question: "A-01".into(), text: "x".repeat(5000) });
+    a.apply(&q, Event::Note { question: "A-01".into(), text: "x".repeat(5000) });
     assert_eq!(a.answers.notes["A-01"].chars().count(), 4000);
 }
 
@@ -141,13 +141,13 @@ fn resuming_goes_to_the_first_open_domain_then_to_the_results() {
     for id in ["A-01", "A-02"] {
         answer(&mut a, &q, id, level(1));
     }
-    a.apply(&q, Action::Go(Page::Welcome));
-    a.apply(&q, Action::Resume);
+    a.apply(&q, Event::Go(Page::Welcome));
+    a.apply(&q, Event::Resume);
     assert_eq!(a.page, Page::Domain("beta".into()));
     for id in ["B-01", "B-02"] {
         answer(&mut a, &q, id, level(1));
     }
-    a.apply(&q, Action::Resume);
+    a.apply(&q, Event::Resume);
     assert_eq!(a.page, Page::Results);
 }
 
@@ -156,7 +156,7 @@ fn changing_the_language_keeps_every_answer() {
     let q = mini();
     let mut a = started(&q, &[UseCase::Ehr]);
     answer(&mut a, &q, "A-01", level(4));
-    a.apply(&q, Action::SetLanguage("fr".into()));
+    a.apply(&q, Event::SetLanguage("fr".into()));
     assert_eq!(a.language, "fr");
     assert_eq!(a.answers.values.get("A-01"), level(4).as_ref());
 }
@@ -165,10 +165,10 @@ fn changing_the_language_keeps_every_answer() {
 fn erase_forgets_everything_but_the_language() {
     let q = mini();
     let mut a = started(&q, &[UseCase::Ehr]);
-    a.apply(&q, Action::SetServiceModel(ServiceModel::Iaas));
+    a.apply(&q, Event::SetServiceModel(ServiceModel::Iaas));
     answer(&mut a, &q, "A-01", level(4));
-    a.apply(&q, Action::SetLanguage("de".into()));
-    a.apply(&q, Action::Erase);
+    a.apply(&q, Event::SetLanguage("de".into()));
+    a.apply(&q, Event::Erase);
     assert_eq!(a, Assessment::new("de"));
 }
 
@@ -176,8 +176,8 @@ fn erase_forgets_everything_but_the_language() {
 fn compare_needs_an_earlier_file_and_closing_it_returns_to_the_results() {
     let q = mini();
     let mut a = started(&q, &[UseCase::Ehr]);
-    a.apply(&q, Action::Go(Page::Compare));
+    a.apply(&q, Event::Go(Page::Compare));
     assert_eq!(a.page, Page::Context, "no comparison without an earlier file");
-    a.apply(&q, Action::ClearBaseline);
+    a.apply(&q, Event::ClearBaseline);
     assert!(a.baseline.is_none());
 }

@@ -3,7 +3,7 @@
 //! expected.toml names, and a file that is refused changes nothing.
 
 use cloudtriage::core::answer::{AnswerValue, Level};
-use cloudtriage::core::assessment::{Action, Assessment};
+use cloudtriage::core::assessment::{Assessment, Event};
 use cloudtriage::core::context::UseCase;
 use cloudtriage::core::results::{import, ImportError, MAX_FILE_BYTES};
 use cloudtriage::core::Catalog;
@@ -17,12 +17,12 @@ fn in_progress() -> Assessment {
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;
     let mut a = Assessment::new("en");
-    a.apply(q, Action::SetUseCase(UseCase::Ehr, true));
+    a.apply(q, Event::SetUseCase(UseCase::Ehr, true));
     for (i, (_, question)) in q.questions().take(10).enumerate() {
         let value = AnswerValue::Level(Level::new((i % 5) as u8).unwrap());
-        a.apply(q, Action::Answer { question: question.id.clone(), value: Some(value) });
+        a.apply(q, Event::Answer { question: question.id.clone(), value: Some(value) });
     }
-    a.apply(q, Action::Note { question: "GOV-01".into(), text: "Board minutes, March".into() });
+    a.apply(q, Event::Note { question: "GOV-01".into(), text: "Board minutes, March".into() });
     a
 }
 

@@ -1,4 +1,4 @@
-//! The assessment as a state machine: the user's actions applied by a pure
+//! The assessment as a state machine: the user's events applied by a pure
 //! function, and the view models the interface renders.
 
 use super::answer::AnswerValue;
@@ -60,7 +60,7 @@ pub struct Assessment {
 
 /// What the user can do.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Action {
+pub enum Event {
     SetUseCase(UseCase, bool),
     SetServiceModel(ServiceModel),
     SetDeployment(Deployment),
@@ -129,7 +129,7 @@ impl Assessment {
     ) -> Result<Vec<super::results::ImportWarning>, super::results::ImportError> {
         let imported = super::results::import(catalog, bytes)?;
         let warnings = imported.warnings.clone();
-        self.apply(&catalog.questionnaire, Action::Restore(Box::new(imported)));
+        self.apply(&catalog.questionnaire, Event::Restore(Box::new(imported)));
         Ok(warnings)
     }
 
@@ -138,17 +138,17 @@ impl Assessment {
         !self.answers.values.is_empty() || !self.answers.notes.is_empty()
     }
 
-    /// Applies an action. Actions that make no sense in the current state (an unknown
+    /// Applies an event. Events that make no sense in the current state (an unknown
     /// question, "not applicable" where it is not allowed) change nothing.
-    pub fn apply(&mut self, q: &Questionnaire, action: Action) {
+    pub fn apply(&mut self, q: &Questionnaire, event: Event) {
         self.problem = None;
-        match action {
-            Action::SetUseCase(u, on) => self.context.set_use_case(u, on),
-            Action::SetServiceModel(m) => self.context.service_model = m,
-            Action::SetDeployment(d) => self.context.deployment = d,
-            Action::SetStage(s) => self.context.stage = s,
-            Action::SetOrgSize(s) => self.context.org_size = s,
-            Action::Answer { question, value } => {
+        match event {
+            Event::SetUseCase(u, on) => self.context.set_use_case(u, on),
+            Event::SetServiceModel(m) => self.context.service_model = m,
+            Event::SetDeployment(d) => self.context.deployment = d,
+            Event::SetStage(s) => self.context.stage = s,
+            Event::SetOrgSize(s) => self.context.org_size = s,
+            Event::Answer { question, value } => {
                 let Some(item) = q.question(&question) else {
                     return;
                 };
@@ -162,7 +162,7 @@ impl Assessment {
                     }
                 }
             }
-            Action::Note { question, text } => {
+            Event::Note { question, text } => {
                 if q.question(&question).is_none() {
                     return;
                 }
@@ -174,23 +174,23 @@ impl Assessment {
                     self.answers.notes.insert(question, text);
                 }
             }
-            Action::Go(page) => self.go(q, page),
-            Action::Resume => {
+            Event::Go(page) => self.go(q, page),
+            Event::Resume => {
                 let page = self.resume_page(q);
                 self.go(q, page);
             }
-            Action::Next => {
+            Event::Next => {
                 if let Some(page) = self.neighbour(q, 1) {
                     self.go(q, page);
                 }
             }
-            Action::Previous => {
+            Event::Previous => {
                 if let Some(page) = self.neighbour(q, -1) {
                     self.go(q, page);
                 }
             }
-            Action::SetLanguage(code) => self.language = code,
-            Action::Restore(imported) => {
+            Event::SetLanguage(code) => self.language = code,
+            Event::Restore(imported) => {
                 let language = std::mem::take(&mut self.language);
                 let baseline = self.baseline.take();
                 *self = Assessment {
@@ -202,18 +202,18 @@ impl Assessment {
                 };
                 self.page = self.resume_page(q);
             }
-            Action::SetBaseline(imported) => {
+            Event::SetBaseline(imported) => {
                 self.baseline =
                     Some(Baseline { created: imported.created, context: imported.context, answers: imported.answers });
                 self.page = Page::Compare;
             }
-            Action::ClearBaseline => {
+            Event::ClearBaseline => {
                 self.baseline = None;
                 if self.page == Page::Compare {
                     self.page = Page::Results;
                 }
             }
-            Action::Erase => *self = Assessment::new(&self.language),
+            Event::Erase => *self = Assessment::new(&self.language),
         }
     }
 

@@ -106,7 +106,7 @@ pub struct Completeness {
 /// One gap to close, ranked in the action plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
-pub struct Action {
+pub struct PlanItem {
     /// 1 for the first thing to do.
     pub rank: usize,
     pub question: String,
@@ -133,7 +133,7 @@ pub struct Report {
     pub data_protection: IndexReport,
     pub domains: Vec<DomainReport>,
     pub completeness: Completeness,
-    pub actions: Vec<Action>,
+    pub actions: Vec<PlanItem>,
     /// Applicable questions not answered yet, in questionnaire order.
     pub unanswered: Vec<String>,
 }
@@ -189,7 +189,7 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
     let mut sums: BTreeMap<Index, Sum> = BTreeMap::new();
     let mut caps: BTreeMap<Index, Vec<Cap>> = BTreeMap::new();
     let mut domains = Vec::new();
-    let mut gaps: Vec<(Action, usize)> = Vec::new();
+    let mut gaps: Vec<(PlanItem, usize)> = Vec::new();
     let mut unanswered = Vec::new();
     let (mut applicable, mut answered, mut known) = (0, 0, 0);
 
@@ -284,9 +284,9 @@ fn effective_answer(question: &Question, answer: Option<AnswerValue>) -> Option<
     }
 }
 
-fn gap(question: &Question, domain: &str, standing: Standing, target: u8, ctx: &Context) -> Action {
+fn gap(question: &Question, domain: &str, standing: Standing, target: u8, ctx: &Context) -> PlanItem {
     let level = standing.level();
-    Action {
+    PlanItem {
         rank: 0,
         question: question.id.clone(),
         domain: domain.to_owned(),
@@ -337,7 +337,7 @@ impl IndexReport {
     }
 }
 
-impl Action {
+impl PlanItem {
     fn to_json(&self) -> Json {
         let mut members = vec![
             ("rank".to_owned(), Json::int(self.rank as i64)),
@@ -392,7 +392,7 @@ impl Report {
                     ("confidence", Json::int(c.confidence)),
                 ]),
             ),
-            ("actions", Json::Array(self.actions.iter().map(Action::to_json).collect())),
+            ("actions", Json::Array(self.actions.iter().map(PlanItem::to_json).collect())),
             ("unanswered", Json::Array(self.unanswered.iter().map(Json::str).collect())),
         ])
     }

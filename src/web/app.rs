@@ -11,7 +11,7 @@ use super::lang::Lang;
 use super::notice::Notice;
 use super::platform::{self, Store, StoreError};
 use super::state::{Model, Msg};
-use crate::core::assessment::{Action, Assessment, Page};
+use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::embed::{EmbedConfig, Preset};
 use crate::core::results::{self, ResultsFile};
 use crate::core::score::score;
@@ -28,13 +28,13 @@ pub struct AppProps {
 }
 
 /// The context a host preset, applied to a fresh assessment.
-fn preset_actions(preset: &Preset) -> Vec<Action> {
-    let mut actions: Vec<Action> = preset.use_cases.iter().map(|u| Action::SetUseCase(*u, true)).collect();
-    actions.extend(preset.service_model.map(Action::SetServiceModel));
-    actions.extend(preset.deployment.map(Action::SetDeployment));
-    actions.extend(preset.stage.map(Action::SetStage));
-    actions.extend(preset.org_size.map(Action::SetOrgSize));
-    actions
+fn preset_events(preset: &Preset) -> Vec<Event> {
+    let mut events: Vec<Event> = preset.use_cases.iter().map(|u| Event::SetUseCase(*u, true)).collect();
+    events.extend(preset.service_model.map(Event::SetServiceModel));
+    events.extend(preset.deployment.map(Event::SetDeployment));
+    events.extend(preset.stage.map(Event::SetStage));
+    events.extend(preset.org_size.map(Event::SetOrgSize));
+    events
 }
 
 /// The first state: the preset context, or what this device remembers.
@@ -42,8 +42,8 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;
     let mut assessment = Assessment::new(language);
-    for action in preset_actions(&config.preset) {
-        assessment.apply(q, action);
+    for event in preset_events(&config.preset) {
+        assessment.apply(q, event);
     }
     let mut model = Model::new(assessment, false);
     if !config.storage_allowed {
@@ -54,7 +54,7 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
         Ok(Some(text)) => match results::import(catalog, text.as_bytes()) {
             Ok(imported) => {
                 let warnings = imported.warnings.clone();
-                model.assessment.apply(q, Action::Restore(Box::new(imported)));
+                model.assessment.apply(q, Event::Restore(Box::new(imported)));
                 model.remember = true;
                 // The stored copy was written by this program; the scores in it may be from an older version.
                 for w in warnings.into_iter().filter(|w| *w != crate::core::results::ImportWarning::ReportRecomputed) {

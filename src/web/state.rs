@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::{Reducible, UseReducerDispatcher};
 
 use super::notice::Notice;
-use crate::core::assessment::{Action, Assessment, Page};
+use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::results::{ImportError, Imported};
 use crate::core::Catalog;
 
@@ -37,7 +37,7 @@ pub struct Model {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
     /// A change to the assessment itself.
-    Core(Action),
+    Core(Event),
     Notify(Notice),
     Dismiss(u32),
     SetRemember(bool),
@@ -79,10 +79,10 @@ impl Model {
         self.next_notice += 1;
     }
 
-    fn apply(&mut self, action: Action) {
+    fn apply(&mut self, event: Event) {
         let before = self.assessment.page.clone();
         self.focus_question = None;
-        self.assessment.apply(&Catalog::embedded().questionnaire, action);
+        self.assessment.apply(&Catalog::embedded().questionnaire, event);
         if self.assessment.page != before {
             self.page_turns += 1;
         }
@@ -98,7 +98,7 @@ impl Model {
             Msg::AskErase => self.confirm_erase = true,
             Msg::CancelErase => self.confirm_erase = false,
             Msg::Erase => {
-                self.apply(Action::Erase);
+                self.apply(Event::Erase);
                 self.remember = false;
                 self.confirm_erase = false;
                 self.notices.clear();
@@ -108,26 +108,26 @@ impl Model {
                 let answered = imported.answers.values.len();
                 let warnings = imported.warnings.clone();
                 self.notices.retain(|(_, n)| !matches!(n, Notice::ImportFailed(_)));
-                self.apply(Action::Restore(imported));
+                self.apply(Event::Restore(imported));
                 self.notify(Notice::Imported { answered });
                 warnings.into_iter().for_each(|w| self.notify(Notice::ImportWarning(w)));
             }
             Msg::Baseline(Ok(imported)) => {
                 let created = imported.created.clone();
                 self.notices.retain(|(_, n)| !matches!(n, Notice::ImportFailed(_)));
-                self.apply(Action::SetBaseline(imported));
+                self.apply(Event::SetBaseline(imported));
                 self.notify(Notice::Compared { created });
             }
             Msg::Imported(Err(e)) | Msg::Baseline(Err(e)) => self.notify(Notice::ImportFailed(e)),
             Msg::Print => {
-                self.apply(Action::Go(Page::Results));
+                self.apply(Event::Go(Page::Results));
                 self.print_requested = self.assessment.page == Page::Results;
             }
             Msg::PrintDone => self.print_requested = false,
             Msg::ShowQuestion(id) => {
                 let q = &Catalog::embedded().questionnaire;
                 if let Some(domain) = q.domain_of(&id) {
-                    self.apply(Action::Go(Page::Domain(domain.id.clone())));
+                    self.apply(Event::Go(Page::Domain(domain.id.clone())));
                     self.page_turns += 1;
                     self.focus_question = Some(id);
                 }

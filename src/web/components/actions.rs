@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::score::{Action as Gap, Standing};
+use crate::core::score::{PlanItem, Standing};
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
 
@@ -11,7 +11,7 @@ use crate::web::state::{Dispatch, Msg};
 pub struct ActionPlanProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    pub actions: Vec<Gap>,
+    pub actions: Vec<PlanItem>,
     /// Render every action (for printing) instead of the first ten.
     #[prop_or_default]
     pub all: bool,
@@ -36,7 +36,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     if props.actions.is_empty() {
         return html! { <p class="ct-muted">{ lang.t("results.actions_none") }</p> };
     }
-    let item = |gap: &Gap| {
+    let item = |gap: &PlanItem| {
         let show = {
             let (dispatch, id) = (props.dispatch.clone(), gap.question.clone());
             Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::assessment::{Action, Baseline};
+use crate::core::assessment::{Baseline, Event};
 use crate::core::compare::{compare, Trend};
 use crate::core::context::Context;
 use crate::core::score::{score, Report};
@@ -48,7 +48,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     let level = |v: Option<i32>| v.map_or("–".to_owned(), |v| lang.decimal(f64::from(v) / 100.0, 2));
     let close = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::ClearBaseline)))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::ClearBaseline)))
     };
     html! {
         <section class="ct-compare" aria-labelledby="ct-page-title">

@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::core::assessment::{Action, Problem};
+use crate::core::assessment::{Event, Problem};
 use crate::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::Catalog;
 use crate::web::lang::Lang;
@@ -17,8 +17,8 @@ pub struct ContextProps {
     pub problem: Option<Problem>,
 }
 
-/// One option of a single-choice group: its identifier, label, whether chosen, and the action choosing it.
-type Option_ = (&'static str, String, bool, Action);
+/// One option of a single-choice group: its identifier, label, whether chosen, and the event choosing it.
+type Option_ = (&'static str, String, bool, Event);
 
 /// A radio group for one single-choice context value.
 fn choice_group(
@@ -36,9 +36,9 @@ fn choice_group(
                 <p id={hint_id.clone()} class="ct-hint">{ hint }</p>
             }
             <div class="ct-choices">
-                { for options.into_iter().map(|(value, label, checked, action)| {
+                { for options.into_iter().map(|(value, label, checked, event)| {
                     let dispatch = dispatch.clone();
-                    let onchange = Callback::from(move |_: Event| dispatch.dispatch(Msg::Core(action.clone())));
+                    let onchange = Callback::from(move |_: yew::Event| dispatch.dispatch(Msg::Core(event.clone())));
                     html! {
                         <label class="ct-choice">
                             <input type="radio" {name} {value} {checked} {onchange} />
@@ -58,7 +58,7 @@ fn options<T: Copy + PartialEq>(
     all: &[T],
     current: T,
     id: fn(T) -> &'static str,
-    action: fn(T) -> Action,
+    action: fn(T) -> Event,
 ) -> Vec<Option_> {
     all.iter()
         .map(|&v| (id(v), lang.t(&format!("context.{table}.{}", id(v))).to_owned(), v == current, action(v)))
@@ -73,7 +73,7 @@ pub fn ContextPage(props: &ContextProps) -> Html {
     let applicable = q.questions().filter(|(_, item)| item.applies_to(ctx)).count();
     let go = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::Next)))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Next)))
     };
     let problem = props.problem == Some(Problem::ChooseUseCase);
     html! {
@@ -86,9 +86,9 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                 <div class="ct-choices ct-choices-cards">
                     { for UseCase::ALL.iter().map(|&u| {
                         let dispatch = props.dispatch.clone();
-                        let onchange = Callback::from(move |e: Event| {
+                        let onchange = Callback::from(move |e: yew::Event| {
                             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                            dispatch.dispatch(Msg::Core(Action::SetUseCase(u, on)));
+                            dispatch.dispatch(Msg::Core(Event::SetUseCase(u, on)));
                         });
                         html! {
                             <label class="ct-choice ct-choice-card">
@@ -103,13 +103,13 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                 </div>
             </fieldset>
             { choice_group(&props.dispatch, "service_model", lang.t("context.service_model"), Some(lang.t("context.service_model_hint")),
-                options(lang, "service_models", ServiceModel::ALL, ctx.service_model, ServiceModel::as_str, Action::SetServiceModel)) }
+                options(lang, "service_models", ServiceModel::ALL, ctx.service_model, ServiceModel::as_str, Event::SetServiceModel)) }
             { choice_group(&props.dispatch, "deployment", lang.t("context.deployment"), None,
-                options(lang, "deployments", Deployment::ALL, ctx.deployment, Deployment::as_str, Action::SetDeployment)) }
+                options(lang, "deployments", Deployment::ALL, ctx.deployment, Deployment::as_str, Event::SetDeployment)) }
             { choice_group(&props.dispatch, "stage", lang.t("context.stage"), None,
-                options(lang, "stages", Stage::ALL, ctx.stage, Stage::as_str, Action::SetStage)) }
+                options(lang, "stages", Stage::ALL, ctx.stage, Stage::as_str, Event::SetStage)) }
             { choice_group(&props.dispatch, "org_size", lang.t("context.org_size"), None,
-                options(lang, "org_sizes", OrgSize::ALL, ctx.org_size, OrgSize::as_str, Action::SetOrgSize)) }
+                options(lang, "org_sizes", OrgSize::ALL, ctx.org_size, OrgSize::as_str, Event::SetOrgSize)) }
             if problem {
                 <p class="ct-error" role="alert">{ lang.t("context.need_use_case") }</p>
             }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::question::QuestionCard;
-use crate::core::assessment::{domain_progress, Action, Page};
+use crate::core::assessment::{domain_progress, Event, Page};
 use crate::core::context::Context;
 use crate::core::results::Answers;
 use crate::core::Catalog;
@@ -29,9 +29,9 @@ pub fn DomainPage(props: &DomainProps) -> Html {
     let domains: Vec<_> = q.applicable_domains(&props.context).map(|d| d.id.as_str()).collect();
     let position = domains.iter().position(|d| *d == domain.id).unwrap_or(0);
     let is_last = position + 1 == domains.len();
-    let step = |action: Action| {
+    let step = |event: Event| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(action.clone())))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(event.clone())))
     };
     let text = lang.domain(&domain.id);
     html! {
@@ -58,11 +58,11 @@ pub fn DomainPage(props: &DomainProps) -> Html {
                 />
             }) }
             <div class="ct-pager">
-                <button type="button" class="ct-button" onclick={step(Action::Previous)}>{ lang.t("domain.previous") }</button>
+                <button type="button" class="ct-button" onclick={step(Event::Previous)}>{ lang.t("domain.previous") }</button>
                 if is_last {
-                    <button type="button" class="ct-button ct-button-primary" onclick={step(Action::Go(Page::Results))}>{ lang.t("domain.to_results") }</button>
+                    <button type="button" class="ct-button ct-button-primary" onclick={step(Event::Go(Page::Results))}>{ lang.t("domain.to_results") }</button>
                 } else {
-                    <button type="button" class="ct-button ct-button-primary" onclick={step(Action::Next)}>{ lang.t("domain.next") }</button>
+                    <button type="button" class="ct-button ct-button-primary" onclick={step(Event::Next)}>{ lang.t("domain.next") }</button>
                 }
             </div>
         </section>

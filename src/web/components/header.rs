@@ -3,7 +3,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::assessment::Action;
+use crate::core::assessment::Event;
 use crate::core::Catalog;
 use crate::web::lang::Lang;
 use crate::web::notice::Notice;
@@ -21,13 +21,13 @@ pub fn Header(props: &HeaderProps) -> Html {
     let catalog = Catalog::embedded();
     let onchange = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| {
+        Callback::from(move |e: yew::Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
             let dispatch = dispatch.clone();
             // Words of a language not shown yet are loaded first; the answers stay as they are.
             wasm_bindgen_futures::spawn_local(async move {
                 if crate::web::languages::ensure(&code).await {
-                    dispatch.dispatch(Msg::Core(Action::SetLanguage(code)));
+                    dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
                 } else {
                     dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));
                 }

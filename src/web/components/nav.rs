@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::core::assessment::{Action, Assessment, Page};
+use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::Catalog;
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
@@ -23,7 +23,7 @@ pub fn Navigation(props: &NavProps) -> Html {
     let (answered, applicable) = items.iter().fold((0, 0), |(x, y), i| (x + i.answered, y + i.applicable));
     let go = |page: Page| {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::Go(page.clone()))))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Go(page.clone()))))
     };
     let current = |page: &Page| if *page == a.page { Some("page") } else { None };
     let entry = |page: Page, label: String, status: Html, done: bool| {

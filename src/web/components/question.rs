@@ -5,7 +5,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::answer::{AnswerValue, Level};
-use crate::core::assessment::Action;
+use crate::core::assessment::Event;
 use crate::core::Catalog;
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
@@ -32,21 +32,21 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     let legend_id = format!("ct-q-{id}");
     let answer = |value: Option<AnswerValue>| {
         let (dispatch, question) = (props.dispatch.clone(), id.clone());
-        Callback::from(move |_: Event| {
-            dispatch.dispatch(Msg::Core(Action::Answer { question: question.clone(), value }))
+        Callback::from(move |_: yew::Event| {
+            dispatch.dispatch(Msg::Core(Event::Answer { question: question.clone(), value }))
         })
     };
     let clear = {
         let (dispatch, question) = (props.dispatch.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Msg::Core(Action::Answer { question: question.clone(), value: None }))
+            dispatch.dispatch(Msg::Core(Event::Answer { question: question.clone(), value: None }))
         })
     };
     let on_note = {
         let (dispatch, question) = (props.dispatch.clone(), id.clone());
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.dispatch(Msg::Core(Action::Note { question: question.clone(), text }));
+            dispatch.dispatch(Msg::Core(Event::Note { question: question.clone(), text }));
         })
     };
     let option =

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::file_button::FileButton;
-use crate::core::assessment::{Action, Page};
+use crate::core::assessment::{Event, Page};
 use crate::core::Catalog;
 use crate::web::files::Purpose;
 use crate::web::lang::Lang;
@@ -25,11 +25,11 @@ pub fn WelcomePage(props: &WelcomeProps) -> Html {
     let domains = q.domains.len().to_string();
     let start = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::Go(Page::Context))))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Go(Page::Context))))
     };
     let resume = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Msg::Core(Action::Resume)))
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Resume)))
     };
     html! {
         <section class="ct-welcome" aria-labelledby="ct-page-title">
