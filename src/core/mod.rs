@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod assessment;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod context;
 pub mod embed;

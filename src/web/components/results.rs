@@ -135,6 +135,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                 <span class="ct-print-only">{ lang.fill("results.created", &[("date", &today)]) }{ " · " }</span>
                 { context_summary(&lang, &props.context) }
             </p>
+            <p class="ct-small ct-law-as-of">{ crate::core::Catalog::embedded().questionnaire.law_as_of_label(&lang) }</p>
             <div class="ct-indices">
                 { index_card(lang, &props.dispatch, report, Index::CloudReadiness) }
                 { index_card(lang, &props.dispatch, report, Index::DataProtection) }
