@@ -77,7 +77,19 @@ fn a_20_megabyte_file_is_refused_before_it_is_read() {
         error.to_string(),
         "The file is 20.0 MB; a results file is at most 1 MB. Choose a cloudtriage results file."
     );
-    assert!(MAX_FILE_BYTES < bytes.len());
+}
+
+#[test]
+fn the_size_limit_is_one_megabyte_and_a_file_of_exactly_that_size_is_read() {
+    // docs/RESULTS-FORMAT.md: "a file over 1 MB" is refused.
+    assert_eq!(MAX_FILE_BYTES, 1024 * 1024);
+    let mut bytes = std::fs::read("tests/bad-inputs/37-utf8-with-bom.json").unwrap();
+    // Trailing white space is allowed after a JSON value, so the padded file stays valid.
+    bytes.resize(MAX_FILE_BYTES, b' ');
+    let imported = import(Catalog::embedded(), &bytes).expect("a file of exactly 1 MB is read");
+    assert_eq!(imported.answers.values.len(), 3);
+    bytes.push(b' ');
+    assert_eq!(import(Catalog::embedded(), &bytes), Err(ImportError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
 }
 
 #[test]
