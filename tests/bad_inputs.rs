@@ -109,3 +109,27 @@ fn messages_exist_in_every_language() {
         assert!(message.contains("answers.GOV-01.value") && message.contains('5'), "{code}: {message}");
     }
 }
+
+#[test]
+fn braces_in_a_files_values_are_shown_as_written_not_filled_in() {
+    let catalog = Catalog::embedded();
+    let text = std::fs::read_to_string("tests/bad-inputs/28-note-too-long.json").unwrap();
+    assert!(text.contains("\"GOV-01\""));
+    // A question id that looks like a placeholder of the message it ends up in.
+    let text = text.replacen("\"GOV-01\"", "\"{limit}\"", 1);
+    let error = import(catalog, text.as_bytes()).unwrap_err();
+    assert!(matches!(&error, ImportError::NoteTooLong { path, .. } if path == "answers.{limit}.note"), "{error:?}");
+    for code in catalog.codes() {
+        let message = error.message(catalog.language(code));
+        assert!(message.contains("answers.{limit}.note"), "{code}: {message}");
+        assert!(message.contains("4000"), "{code}: {message}");
+    }
+    let length = match &error {
+        ImportError::NoteTooLong { length, .. } => *length,
+        _ => unreachable!(),
+    };
+    assert_eq!(
+        error.message(catalog.language("en")),
+        format!("\"answers.{{limit}}.note\" is {length} characters long; a note is at most 4000 characters.")
+    );
+}
