@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::i18n::Language;
-use crate::core::model::Index;
+use crate::core::model::{Condition, Index, Question};
 use crate::core::results::{self, ResultsFile};
 use crate::core::score::{score, Report, Standing};
 use crate::core::{markdown, Catalog};
@@ -32,7 +32,9 @@ cloudtriage: cloud readiness and data-protection self-assessment for health serv
 
 Usage:
   cloudtriage questionnaire [--lang LANG] [--json]
-      Print the questionnaire as Markdown, or as JSON with --json.
+      Print the questionnaire as Markdown, or as JSON with --json. A question's
+      target is its default level and the rules that change it by context
+      (the first matching rule applies).
   cloudtriage template [--use-case CASE]... [--service-model MODEL] [--deployment DEPLOYMENT]
                        [--stage STAGE] [--org-size SIZE] [--lang LANG]
       Print a results file with every applicable question unanswered.
@@ -172,7 +174,7 @@ fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> 
                         "critical": item.critical,
                         "not_applicable": item.not_applicable,
                         "indices": item.indices,
-                        "target": item.target.unwrap_or(q.scoring.default_target),
+                        "target": target_rules(lang, item, q.scoring.default_target),
                         "applies": markdown::describe(lang, &item.applies),
                         "responsibility": {
                             "iaas": item.responsibility.iaas,
@@ -204,6 +206,38 @@ fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> 
         "domains": domains,
     });
     Ok(ok(serde_json::to_string_pretty(&catalogue).expect("JSON values serialise") + "\n"))
+}
+
+/// A condition's lists by their content names, only those it has (`{"use_cases": ["ehr"]}`).
+fn condition_json(c: &Condition) -> serde_json::Value {
+    fn ids<T: Copy>(list: &Option<Vec<T>>, id: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
+        list.as_ref().map(|l| l.iter().map(|v| id(*v)).collect())
+    }
+    let lists = [
+        ("use_cases", ids(&c.use_cases, UseCase::as_str)),
+        ("service_models", ids(&c.service_models, ServiceModel::as_str)),
+        ("deployments", ids(&c.deployments, Deployment::as_str)),
+        ("stages", ids(&c.stages, Stage::as_str)),
+        ("org_sizes", ids(&c.org_sizes, OrgSize::as_str)),
+    ];
+    lists.into_iter().filter_map(|(key, list)| list.map(|l| (key.to_owned(), serde_json::json!(l)))).collect()
+}
+
+/// A question's target levels: the context decides, so print the rules, not one number.
+/// The first rule whose condition matches gives the target; otherwise `default` does.
+fn target_rules(lang: &Language, item: &Question, default_target: u8) -> serde_json::Value {
+    let when: Vec<serde_json::Value> = item
+        .target_when
+        .iter()
+        .map(|rule| {
+            serde_json::json!({
+                "level": rule.level,
+                "condition": condition_json(&rule.when),
+                "text": markdown::describe(lang, &rule.when),
+            })
+        })
+        .collect();
+    serde_json::json!({ "default": item.target.unwrap_or(default_target), "when": when })
 }
 
 fn template(catalog: &Catalog, args: &[String], now: i64) -> Result<Outcome, String> {

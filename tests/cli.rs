@@ -98,6 +98,43 @@ fn the_questionnaire_prints_as_json_with_the_documented_fields() {
 }
 
 #[test]
+fn the_questionnaire_json_prints_each_questions_target_rules_as_the_content_states_them() {
+    let structure: toml::Table =
+        toml::from_str(&std::fs::read_to_string("content/questionnaire.toml").unwrap()).unwrap();
+    let default_target = structure["scoring"]["default_target"].as_integer().unwrap();
+    let printed = json(&cli(&["questionnaire", "--json"]).stdout);
+    let printed: std::collections::BTreeMap<String, serde_json::Value> = printed["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["questions"].as_array().unwrap().iter())
+        .map(|q| (q["id"].as_str().unwrap().to_owned(), q["target"].clone()))
+        .collect();
+    let content = content_questions();
+    assert_eq!(printed.len(), content.len());
+    let mut with_rules = 0;
+    for question in content {
+        let id = question["id"].as_str().unwrap();
+        let target = &printed[id];
+        let default = question.get("target").map_or(default_target, |t| t.as_integer().unwrap());
+        assert_eq!(target["default"], default, "{id}");
+        let rules = question.get("target_when").and_then(|r| r.as_array()).cloned().unwrap_or_default();
+        let printed_rules = target["when"].as_array().unwrap();
+        assert_eq!(printed_rules.len(), rules.len(), "{id}: {target}");
+        with_rules += usize::from(!rules.is_empty());
+        for (rule, shown) in rules.iter().zip(printed_rules) {
+            let mut condition = rule.as_table().unwrap().clone();
+            let level = condition.remove("level").unwrap();
+            assert_eq!(shown["level"], level.as_integer().unwrap(), "{id}");
+            assert_eq!(shown["condition"], serde_json::to_value(&condition).unwrap(), "{id}");
+            assert!(shown["text"].as_str().is_some_and(|t| !t.is_empty()), "{id}");
+        }
+    }
+    // The issue counted about 28 targets that printed wrong without the rules.
+    assert!(with_rules >= 20, "only {with_rules} questions have target rules");
+}
+
+#[test]
 fn the_questionnaire_prints_as_markdown_in_each_language() {
     for code in cloudtriage::core::Catalog::embedded().codes() {
         let out = cli(&["questionnaire", "--lang", code]);
