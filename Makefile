@@ -41,7 +41,7 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
-	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets --locked -- -D warnings
+	cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 
 host-tests:
 	cargo test

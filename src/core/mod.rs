@@ -8,7 +8,6 @@ pub mod context;
 pub mod embed;
 pub mod i18n;
 pub mod json;
-pub mod markdown;
 pub mod model;
 pub mod read;
 pub mod reference;
