@@ -4,6 +4,7 @@ pub mod answer;
 pub mod assessment;
 pub mod catalog;
 pub mod compare;
+pub mod content_check;
 pub mod context;
 pub mod embed;
 pub mod i18n;
