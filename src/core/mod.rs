@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod changes;
 pub mod compare;
+pub mod content_check;
 pub mod context;
 pub mod embed;
 pub mod i18n;
