@@ -92,6 +92,20 @@ impl ResultsFile {
         context: &Context,
         answers: &Answers,
     ) -> ResultsFile {
+        let report = score(&catalog.questionnaire, context, &answers.values);
+        ResultsFile::with_report(catalog, language, created, context, answers, report)
+    }
+
+    /// A results file for the answers and their report, already computed by the caller
+    /// (the widget scores once per change and shares the report with every writer).
+    pub fn with_report(
+        catalog: &Catalog,
+        language: &str,
+        created: String,
+        context: &Context,
+        answers: &Answers,
+        report: Report,
+    ) -> ResultsFile {
         let q = &catalog.questionnaire;
         let mut entries: BTreeMap<String, AnswerEntry> = BTreeMap::new();
         for (id, value) in &answers.values {
@@ -111,7 +125,7 @@ impl ResultsFile {
             created,
             context: context.clone(),
             answers: entries,
-            report: score(q, context, &answers.values),
+            report,
         }
     }
 
