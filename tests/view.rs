@@ -20,7 +20,7 @@ use cloudtriage::core::assessment::{Assessment, Event, Page};
 use cloudtriage::core::compare::Trend;
 use cloudtriage::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use cloudtriage::core::model::{Index, Questionnaire};
-use cloudtriage::core::results::{Answers, Imported, ResultsFile};
+use cloudtriage::core::results::{Answers, Imported, ResultsFile, Team, FORMAT_VERSION};
 use cloudtriage::core::score::{score, Report, Standing};
 use cloudtriage::core::view::{self, radar, Forward};
 use cloudtriage::core::Catalog;
@@ -63,6 +63,9 @@ fn earlier(context: Context, values: &[(&str, Option<AnswerValue>)]) -> Box<Impo
         questionnaire_version: "1.0.0".into(),
         context,
         answers,
+        team: Team::default(),
+        profile: None,
+        format_version: FORMAT_VERSION,
         warnings: Vec::new(),
     })
 }

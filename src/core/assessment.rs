@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::answer::AnswerValue;
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use super::model::{Domain, Questionnaire};
-use super::results::{Answers, Imported, MAX_NOTE_CHARS};
+use super::results::{Answers, Imported, Team, MAX_NOTE_CHARS};
 use super::score::{score, Report};
 
 /// Where the user is.
@@ -61,6 +61,8 @@ pub struct Assessment {
     pub language: String,
     pub problem: Option<Problem>,
     pub baseline: Option<Baseline>,
+    /// The respondents of a team assessment; empty when one person answers.
+    pub team: Team,
 }
 
 /// What the user can do.
@@ -122,6 +124,7 @@ impl Assessment {
             language: language.to_owned(),
             problem: None,
             baseline: None,
+            team: Team::default(),
         }
     }
 
@@ -201,6 +204,7 @@ impl Assessment {
                 *self = Assessment {
                     context: imported.context,
                     answers: imported.answers,
+                    team: imported.team,
                     language,
                     baseline,
                     ..Assessment::new("")

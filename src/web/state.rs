@@ -89,6 +89,7 @@ impl Model {
         let a = &self.assessment;
         let created = crate::core::time::rfc3339(now);
         ResultsFile::with_report(Catalog::embedded(), &a.language, created, &a.context, &a.answers, report.clone())
+            .with_team(&a.team)
     }
 
     fn apply(&mut self, event: Event) {
