@@ -573,21 +573,6 @@ fn the_remember_switch_exists_only_where_the_host_allows_storage() {
 // Figures as text.
 
 #[test]
-fn levels_are_written_from_hundredths_rounded_half_up_with_the_language_s_separator() {
-    let catalog = Catalog::embedded();
-    let (en, de) = (catalog.language("en"), catalog.language("de"));
-    assert_eq!(view::level_text(en, 250, 1), "2.5");
-    assert_eq!(view::level_text(de, 250, 1), "2,5");
-    assert_eq!(view::level_text(en, 225, 1), "2.3");
-    // 1.15 is not exact in binary; counted in hundredths it still rounds up.
-    assert_eq!(view::level_text(en, 115, 1), "1.2");
-    assert_eq!(view::level_text(en, 115, 2), "1.15");
-    assert_eq!(view::level_text(en, 400, 2), "4.00");
-    assert_eq!(view::level_text(en, 349, 0), "3");
-    assert_eq!(view::level_text(en, 350, 0), "4");
-}
-
-#[test]
 fn changes_carry_their_sign_and_a_missing_figure_a_dash() {
     let catalog = Catalog::embedded();
     let (en, fr) = (catalog.language("en"), catalog.language("fr"));

@@ -13,7 +13,7 @@ use super::compare::{compare, DomainDelta, IndexDelta};
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use super::i18n::Language;
 use super::model::{Index, Questionnaire};
-use super::score::{Cap, Completeness, DomainReport, PlanItem, Report, Standing};
+use super::score::{Cap, Completeness, PlanItem, Report, Standing};
 
 pub use radar::RadarView;
 
@@ -265,20 +265,6 @@ pub struct ResultsView {
     pub unanswered: Vec<String>,
 }
 
-/// A domain's level in hundredths: the one place that knows how the report holds levels.
-pub fn level_hundredths(d: &DomainReport) -> u16 {
-    hundredths(d.level)
-}
-
-/// A domain's target in hundredths.
-pub fn target_hundredths(d: &DomainReport) -> u16 {
-    hundredths(d.target)
-}
-
-fn hundredths(level: f64) -> u16 {
-    (level * 100.0).round() as u16
-}
-
 fn index_card(report: &Report, index: Index) -> IndexCard {
     let r = report.of_index(index);
     let score = r.score.zip(r.band.clone()).map(|(value, band)| IndexScore {
@@ -296,25 +282,21 @@ pub fn results(q: &Questionnaire, context: &Context, report: &Report) -> Results
         .domains
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            let target = target_hundredths(d);
-            DomainRow {
-                number: i + 1,
-                id: d.id.clone(),
-                level: level_hundredths(d),
-                target,
-                percent: d.percent,
-                // A percentage of 4.00 is a quarter of the hundredths.
-                target_percent: ((target + 2) / 4).min(100) as u8,
-                at_target: d.at_target,
-                answered: d.answered,
-                applicable: d.applicable,
-                first_unanswered: report
-                    .unanswered
-                    .iter()
-                    .find(|id| q.domain_of(id).is_some_and(|dom| dom.id == d.id))
-                    .cloned(),
-            }
+        .map(|(i, d)| DomainRow {
+            number: i + 1,
+            id: d.id.clone(),
+            level: d.level,
+            target: d.target,
+            percent: d.percent,
+            target_percent: d.target_percent(),
+            at_target: d.at_target,
+            answered: d.answered,
+            applicable: d.applicable,
+            first_unanswered: report
+                .unanswered
+                .iter()
+                .find(|id| q.domain_of(id).is_some_and(|dom| dom.id == d.id))
+                .cloned(),
         })
         .collect();
     let plan = report
@@ -399,15 +381,6 @@ pub fn toolbar(a: &Assessment, remember: bool, confirm_erase: bool, storage_allo
     }
 }
 
-/// A level in hundredths as text with `places` decimals (0 to 2), rounded half up: "2.5", German "2,5".
-pub fn level_text(lang: &Language, hundredths: u16, places: usize) -> String {
-    let places = places.min(2);
-    let step = 10u32.pow(2 - places as u32);
-    let rounded = (u32::from(hundredths) + step / 2) / step;
-    // Exact in binary after the division below is scaled back, so the language's formatter rounds nothing.
-    lang.decimal(f64::from(rounded) / f64::from(10u32.pow(places as u32)), places)
-}
-
 /// A change in index points with its sign: "+5", "−3", "±0", or "–" when not comparable.
 pub fn points_change(delta: Option<i32>) -> String {
     match delta {
@@ -423,15 +396,14 @@ pub fn level_change(lang: &Language, delta: Option<i32>) -> String {
         None => "–".to_owned(),
         Some(0) => "±0".to_owned(),
         Some(d) => {
-            let magnitude = u16::try_from(d.unsigned_abs()).unwrap_or(u16::MAX);
-            format!("{}{}", sign(d), level_text(lang, magnitude, 2))
+            format!("{}{}", sign(d), lang.hundredths(i64::from(d.unsigned_abs()), 2))
         }
     }
 }
 
 /// A level in hundredths, or "–" when absent (a domain that applies in one of two assessments only).
 pub fn optional_level(lang: &Language, hundredths: Option<i32>) -> String {
-    hundredths.and_then(|h| u16::try_from(h).ok()).map_or_else(|| "–".to_owned(), |h| level_text(lang, h, 2))
+    hundredths.map_or_else(|| "–".to_owned(), |h| lang.hundredths(i64::from(h), 2))
 }
 
 fn sign(delta: i32) -> &'static str {

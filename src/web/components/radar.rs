@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::core::view::{level_text, RadarView};
+use crate::core::view::RadarView;
 use crate::web::lang::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -38,7 +38,7 @@ pub fn RadarChart(props: &RadarProps) -> Html {
             <polygon class="ct-radar-level" points={view.levels.clone()} />
             { for view.axes.iter().map(|axis| html! {
                 <circle class="ct-radar-dot" cx={axis.dot.x.clone()} cy={axis.dot.y.clone()} r="3.5">
-                    <title>{ format!("{}: {}", lang.domain_title(&axis.domain), level_text(&lang, axis.level, 1)) }</title>
+                    <title>{ format!("{}: {}", lang.domain_title(&axis.domain), lang.hundredths(i64::from(axis.level), 1)) }</title>
                 </circle>
             }) }
         </svg>

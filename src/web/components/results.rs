@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::actions::{standing_text, ActionPlan};
 use super::radar::RadarChart;
 use crate::core::context::Context;
-use crate::core::view::{level_text, DomainRow, IndexCard, ResultsView};
+use crate::core::view::{DomainRow, IndexCard, ResultsView};
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
 
@@ -107,7 +107,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
             <tr>
                 <td class="ct-num">{ d.number }</td>
                 <th scope="row">{ lang.domain_title(&d.id) }</th>
-                <td class="ct-num">{ level_text(&lang, d.level, 1) }</td>
+                <td class="ct-num">{ lang.hundredths(i64::from(d.level), 1) }</td>
                 <td class="ct-bar-cell">
                     <svg class="ct-bar" viewBox="0 0 100 12" aria-hidden="true" focusable="false" preserveAspectRatio="none">
                         <rect class="ct-bar-track" x="0" y="2" width="100" height="8" rx="4" />
