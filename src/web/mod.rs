@@ -94,10 +94,11 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
     let host = element.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let wanted = starting_language(&config);
+        let fallback = crate::core::catalog::FALLBACK_LANGUAGE;
         let language = if languages::ensure(wanted).await {
             wanted
-        } else if languages::ensure(crate::core::catalog::FALLBACK_LANGUAGE).await {
-            crate::core::catalog::FALLBACK_LANGUAGE
+        } else if wanted != fallback && languages::ensure(fallback).await {
+            fallback
         } else {
             report_failure(&host);
             return;

@@ -251,20 +251,19 @@ test('in an iframe from another origin, height messages go to the named parent_o
   expect(unexpected(log.requests, allowed(origin, { ...host('crossorigin', 'frame.css') }), allowed(origin, { host: ['/embed/cloudtriage-frame.js'] }), allowed(tools, { standalone: true }))).toEqual([]);
 });
 
-test('in an iframe from another origin, height messages named for a different parent never reach this one', async ({ page, guard }) => {
-  // The browser drops each message and says so in the frame's console: proof it was addressed elsewhere.
-  guard.expectError(/postMessage.*target origin provided \('https:\/\/intranet\.example\.org'\) does not match the recipient window's origin/);
+// With the test above, which differs only in parent_origin: the widget posts, and the browser delivers only to the origin named.
+test('in an iframe from another origin, height messages named for a different parent never reach this one', async ({ page }) => {
   const { messages } = await frameFromElsewhere(page, () => '&parent_origin=https://intranet.example.org');
   await page.waitForTimeout(500);
   expect(messages).toEqual([]);
   expect((await page.locator('iframe').boundingBox()).height).toBeLessThan(400);
 });
 
-test('in an iframe from another origin, without parent_origin the messages stay with the page’s own origin', async ({ page, guard }) => {
-  guard.expectError(/postMessage.*target origin provided \('http:\/\/localhost:\d+'\) does not match the recipient window's origin/);
+test('in an iframe from another origin, without parent_origin the messages stay with the page’s own origin', async ({ page }) => {
   const { messages } = await frameFromElsewhere(page);
   await page.waitForTimeout(500);
   expect(messages).toEqual([]);
+  expect((await page.locator('iframe').boundingBox()).height).toBeLessThan(400);
 });
 
 /** The resolved background of each widget on the themes page. */
