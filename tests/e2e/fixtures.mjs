@@ -61,6 +61,9 @@ export class Guard {
 
 /** Registers in every frame, before any page script: the violation listeners and the report binding. */
 function listen() {
+  // Once per document, even where the browser runs init scripts twice (a frame's first document).
+  if (window.__ctGuardListening) return;
+  window.__ctGuardListening = true;
   const seen = new WeakSet();
   const record = (e) => {
     if (seen.has(e)) return;
