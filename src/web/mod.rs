@@ -110,7 +110,7 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
             report_failure(&host);
             return;
         }
-        let props = AppProps { config, host, language: language.into() };
+        let props = AppProps { config, host, language: language.into(), language_refused: language != wanted };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
     Ok(())

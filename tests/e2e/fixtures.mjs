@@ -61,7 +61,7 @@ export class Guard {
 
 /** Registers in every frame, before any page script: the violation listeners and the report binding. */
 function listen() {
-  // Once per document, even where the browser runs init scripts twice (a frame's first document).
+  // Once per document, should the script be run in it again.
   if (window.__ctGuardListening) return;
   window.__ctGuardListening = true;
   const seen = new WeakSet();

@@ -89,6 +89,21 @@ for (const how of ['tampered', 'missing']) {
     expect(served()).toBe(2);
   });
 
+  test(`${how} words of the language asked for are refused at start: the widget starts in English and says so`, async ({ page, guard }) => {
+    refusal(guard, lang('de'), how);
+    guard.expectError(/^console: cloudtriage: the words for de could not be loaded/);
+    const served = await spoil(page, lang('de'), how);
+    await page.goto('/?lang=de');
+    await ready(page, guard);
+    const root = widget(page);
+    await expect(root).toHaveAttribute('lang', 'en');
+    await expect(root.locator('.ct-notice-error[role=alert]')).toHaveText(/That language could not be loaded\. Check the connection to this site and try again; your answers are unchanged\./);
+    await expect(root.locator('h1')).toContainText('How ready is your organisation');
+    // Once by the loader while the module compiles, once by the widget itself; then English.
+    expect(served()).toBe(2);
+    expect(guard.requests.filter((r) => r.url.includes('/lang/en-'))).toHaveLength(1);
+  });
+
   test(`${how} words of another language are refused on a switch: the widget says so and keeps the answers`, async ({ page, guard }) => {
     refusal(guard, lang('de'), how);
     guard.expectError(/^console: cloudtriage: the words for de could not be loaded/);
