@@ -27,7 +27,7 @@ impl Level {
 }
 
 /// What the user said about one question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AnswerValue {
     /// The practice is at this level.
     Level(Level),
@@ -54,17 +54,6 @@ impl AnswerValue {
             AnswerValue::Level(l) => Json::int(l.get()),
             AnswerValue::NotApplicable => Json::str("na"),
             AnswerValue::Unknown => Json::str("unknown"),
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl serde::Serialize for AnswerValue {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            AnswerValue::Level(l) => s.serialize_u8(l.get()),
-            AnswerValue::NotApplicable => s.serialize_str("na"),
-            AnswerValue::Unknown => s.serialize_str("unknown"),
         }
     }
 }

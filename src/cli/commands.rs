@@ -1,139 +1,27 @@
-//! The `cloudtriage` command-line tool: the widget's core, in a terminal.
-//! `run` takes the arguments and the current time and returns what to print,
-//! so every command is tested without a process.
+//! The commands that read and print the questionnaire and results files.
 
 use std::fmt::Write as _;
 
-use crate::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use super::{markdown, Outcome, Read, TemplateArgs, INVALID, OK};
+use crate::core::context::{Context, UseCase};
 use crate::core::i18n::Language;
 use crate::core::model::Index;
 use crate::core::results::{self, ResultsFile};
 use crate::core::score::{score, Report, Standing};
-use crate::core::{markdown, Catalog};
+use crate::core::Catalog;
 
-/// What a command printed and how it ended.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Outcome {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-/// Exit code for success.
-pub const OK: i32 = 0;
-/// Exit code when a file is invalid or cannot be read.
-pub const INVALID: i32 = 1;
-/// Exit code when the command line itself is wrong.
-pub const USAGE: i32 = 2;
-
-/// The help text.
-pub const HELP: &str = "\
-cloudtriage: cloud readiness and data-protection self-assessment for health services
-
-Usage:
-  cloudtriage questionnaire [--lang LANG] [--json]
-      Print the questionnaire as Markdown, or as JSON with --json.
-  cloudtriage template [--use-case CASE]... [--service-model MODEL] [--deployment DEPLOYMENT]
-                       [--stage STAGE] [--org-size SIZE] [--lang LANG]
-      Print a results file with every applicable question unanswered.
-      Without --use-case, every use case is included.
-  cloudtriage score FILE [--json] [--lang LANG]
-      Recalculate the scores and action plan of a results file and print them.
-  cloudtriage validate FILE...
-      Check results files; exit 0 only when every file is valid, each problem on stderr.
-  cloudtriage schema
-      Print the JSON Schema of the results file.
-  cloudtriage --help | --version
-
-Values:
-  CASE        ehr, remote_care, medical_devices, administrative
-  MODEL       iaas, paas, saas, undecided
-  DEPLOYMENT  public, private, hybrid, community, government, undecided
-  STAGE       planning, procuring, operating
-  SIZE        small, medium, large
-  LANG        a language code such as en, de, fr
-
-Exit codes: 0 success, 1 a file is invalid or unreadable, 2 the command line is wrong.
-";
-
-fn usage(message: String) -> Outcome {
-    Outcome {
-        code: USAGE,
-        stdout: String::new(),
-        stderr: format!("cloudtriage: {message}\nRun `cloudtriage --help` for usage.\n"),
-    }
-}
-
-fn ok(stdout: String) -> Outcome {
+/// Success with what to print.
+pub(super) fn ok(stdout: String) -> Outcome {
     Outcome { code: OK, stdout, stderr: String::new() }
 }
 
-/// Parsed options: flags with values, switches, and plain arguments.
-struct Options {
-    values: Vec<(String, String)>,
-    switches: Vec<String>,
-    plain: Vec<String>,
-}
-
-impl Options {
-    fn parse(args: &[String], with_value: &[&str], switches: &[&str]) -> Result<Options, String> {
-        let mut o = Options { values: Vec::new(), switches: Vec::new(), plain: Vec::new() };
-        let mut it = args.iter();
-        while let Some(arg) = it.next() {
-            let (name, inline) = match arg.split_once('=') {
-                Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-                _ => (arg.as_str(), None),
-            };
-            if with_value.contains(&name) {
-                let value = inline.or_else(|| it.next().cloned()).ok_or_else(|| format!("{name} needs a value"))?;
-                o.values.push((name.to_owned(), value));
-            } else if switches.contains(&name) && inline.is_none() {
-                o.switches.push(name.to_owned());
-            } else if arg.starts_with("--") {
-                return Err(format!("unknown option {arg}"));
-            } else {
-                o.plain.push(arg.clone());
-            }
-        }
-        Ok(o)
-    }
-    fn value(&self, name: &str) -> Option<&str> {
-        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.values.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
-    }
-    fn has(&self, name: &str) -> bool {
-        self.switches.iter().any(|s| s == name)
-    }
-}
-
-fn language<'a>(catalog: &'a Catalog, code: Option<&str>) -> Result<&'a Language, String> {
+/// The words of a language asked for on the command line (English when none is).
+pub(super) fn language<'a>(catalog: &'a Catalog, code: Option<&str>) -> Result<&'a Language, String> {
     match code {
         None => Ok(catalog.language("en")),
         Some(c) if catalog.has_language(c) => Ok(catalog.language(c)),
         Some(c) => Err(format!("no language {c:?}; available: {}", catalog.codes().collect::<Vec<_>>().join(", "))),
     }
-}
-
-/// Runs a command. `now` is seconds since 1970 UTC, for files the command writes.
-pub fn run(args: &[String], now: i64, read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>) -> Outcome {
-    let catalog = Catalog::embedded();
-    let Some((command, rest)) = args.split_first() else {
-        return usage("no command given".into());
-    };
-    let result = match command.as_str() {
-        "--help" | "-h" | "help" => return ok(HELP.into()),
-        "--version" | "-V" => return ok(format!("cloudtriage {}\n", env!("CARGO_PKG_VERSION"))),
-        "questionnaire" => questionnaire(catalog, rest),
-        "template" => template(catalog, rest, now),
-        "score" => score_file(catalog, rest, read),
-        "validate" => return validate(catalog, rest, read),
-        "schema" if rest.is_empty() => Ok(ok(schema())),
-        "schema" => Err(format!("schema takes no arguments, got {}", rest.join(" "))),
-        other => Err(format!("unknown command {other:?}")),
-    };
-    result.unwrap_or_else(usage)
 }
 
 /// The JSON Schema of the results file.
@@ -142,14 +30,10 @@ pub fn schema() -> String {
     serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n"
 }
 
-fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> {
-    let o = Options::parse(args, &["--lang"], &["--json"])?;
-    if let Some(extra) = o.plain.first() {
-        return Err(format!("unexpected argument {extra:?}"));
-    }
-    let lang = language(catalog, o.value("--lang"))?;
+pub(super) fn questionnaire(catalog: &Catalog, lang: Option<&str>, json: bool) -> Result<Outcome, String> {
+    let lang = language(catalog, lang)?;
     let q = &catalog.questionnaire;
-    if !o.has("--json") {
+    if !json {
         return Ok(ok(markdown::questionnaire(q, lang)));
     }
     let domains: Vec<serde_json::Value> = q
@@ -171,13 +55,13 @@ fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> 
                         "weight": item.weight,
                         "critical": item.critical,
                         "not_applicable": item.not_applicable,
-                        "indices": item.indices,
+                        "indices": item.indices.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
                         "target": item.target.unwrap_or(q.scoring.default_target),
                         "applies": markdown::describe(lang, &item.applies),
                         "responsibility": {
-                            "iaas": item.responsibility.iaas,
-                            "paas": item.responsibility.paas,
-                            "saas": item.responsibility.saas,
+                            "iaas": item.responsibility.iaas.as_str(),
+                            "paas": item.responsibility.paas.as_str(),
+                            "saas": item.responsibility.saas.as_str(),
                         },
                         "references": item.references.iter().map(|r| serde_json::json!({
                             "id": r.to_string(), "label": r.label(lang),
@@ -206,72 +90,46 @@ fn questionnaire(catalog: &Catalog, args: &[String]) -> Result<Outcome, String> 
     Ok(ok(serde_json::to_string_pretty(&catalogue).expect("JSON values serialise") + "\n"))
 }
 
-fn template(catalog: &Catalog, args: &[String], now: i64) -> Result<Outcome, String> {
-    let o = Options::parse(
-        args,
-        &["--use-case", "--service-model", "--deployment", "--stage", "--org-size", "--lang"],
-        &[],
-    )?;
-    if let Some(extra) = o.plain.first() {
-        return Err(format!("unexpected argument {extra:?}"));
-    }
-    let lang = language(catalog, o.value("--lang"))?;
-    fn pick<T>(
-        o: &Options,
-        name: &str,
-        parse: fn(&str) -> Option<T>,
-        allowed: String,
-        default: T,
-    ) -> Result<T, String> {
-        match o.value(name) {
-            None => Ok(default),
-            Some(v) => parse(v).ok_or_else(|| format!("{name} {v:?} is not one of: {allowed}")),
-        }
-    }
-    let mut context = Context::default();
-    for v in o.all("--use-case") {
-        let u = UseCase::parse(v).ok_or_else(|| format!("--use-case {v:?} is not one of: {}", UseCase::allowed()))?;
-        context.set_use_case(u, true);
+pub(super) fn template(catalog: &Catalog, args: &TemplateArgs, now: i64) -> Result<Outcome, String> {
+    let lang = language(catalog, args.lang.as_deref())?;
+    let mut context = Context {
+        service_model: args.service_model,
+        deployment: args.deployment,
+        stage: args.stage,
+        org_size: args.org_size,
+        ..Context::default()
+    };
+    for u in &args.use_cases {
+        context.set_use_case(*u, true);
     }
     if context.use_cases.is_empty() {
         context.use_cases = UseCase::ALL.to_vec();
     }
-    context.service_model =
-        pick(&o, "--service-model", ServiceModel::parse, ServiceModel::allowed(), ServiceModel::Undecided)?;
-    context.deployment = pick(&o, "--deployment", Deployment::parse, Deployment::allowed(), Deployment::Undecided)?;
-    context.stage = pick(&o, "--stage", Stage::parse, Stage::allowed(), Stage::Planning)?;
-    context.org_size = pick(&o, "--org-size", OrgSize::parse, OrgSize::allowed(), OrgSize::Medium)?;
     let file = ResultsFile::template(catalog, &lang.code, crate::core::time::rfc3339(now), &context);
     Ok(ok(file.to_json() + "\n"))
 }
 
-fn read_results(
-    catalog: &Catalog,
-    path: &str,
-    read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
-) -> Result<results::Imported, String> {
+/// Reads and imports a results file; the message names the file.
+pub(super) fn read_results(catalog: &Catalog, path: &str, read: Read) -> Result<results::Imported, String> {
     let bytes = read(path).map_err(|e| format!("{path}: cannot be read: {e}"))?;
     results::import(catalog, &bytes).map_err(|e| format!("{path}: {e}"))
 }
 
-fn score_file(
+pub(super) fn score_file(
     catalog: &Catalog,
-    args: &[String],
-    read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
+    path: &str,
+    json: bool,
+    lang: Option<&str>,
+    read: Read,
 ) -> Result<Outcome, String> {
-    let o = Options::parse(args, &["--lang"], &["--json"])?;
-    let [path] = o.plain.as_slice() else {
-        return Err("score takes exactly one FILE".into());
-    };
     let imported = match read_results(catalog, path, read) {
         Ok(i) => i,
         Err(message) => return Ok(Outcome { code: INVALID, stdout: String::new(), stderr: message + "\n" }),
     };
-    let lang =
-        language(catalog, o.value("--lang").or(Some(imported.language.as_str())).filter(|c| catalog.has_language(c)))?;
+    let lang = language(catalog, lang.or(Some(imported.language.as_str())).filter(|c| catalog.has_language(c)))?;
     let report = score(&catalog.questionnaire, &imported.context, &imported.answers.values);
     let stderr: String = imported.warnings.iter().map(|w| format!("{path}: warning: {}\n", w.message(lang))).collect();
-    let stdout = if o.has("--json") { report.to_json().pretty() + "\n" } else { report_text(lang, &report) };
+    let stdout = if json { report.to_json().pretty() + "\n" } else { report_text(lang, &report) };
     Ok(Outcome { code: OK, stdout, stderr })
 }
 
@@ -333,8 +191,13 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     for d in &report.domains {
         let title = lang.domain_title(&d.id);
         let pad = width - title.chars().count();
-        let _ =
-            writeln!(out, "  {title}{}  {}  {}", " ".repeat(pad), lang.decimal(d.level, 2), lang.percent(d.percent));
+        let _ = writeln!(
+            out,
+            "  {title}{}  {}  {}",
+            " ".repeat(pad),
+            lang.hundredths(i64::from(d.level), 2),
+            lang.percent(d.percent)
+        );
     }
     let _ = writeln!(out, "\n{}", lang.t("results.actions_title"));
     if report.actions.is_empty() {
@@ -364,13 +227,7 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     out
 }
 
-fn validate(catalog: &Catalog, args: &[String], read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>) -> Outcome {
-    if args.is_empty() {
-        return usage("validate needs at least one FILE".into());
-    }
-    if let Some(option) = args.iter().find(|a| a.starts_with("--")) {
-        return usage(format!("unknown option {option}"));
-    }
+pub(super) fn validate(catalog: &Catalog, args: &[String], read: Read) -> Outcome {
     let lang = catalog.language("en");
     let mut outcome = Outcome::default();
     for path in args {
