@@ -62,7 +62,9 @@ test('a stored state from an older questionnaire version is restored with a noti
   await page.goto('/?lang=en');
   await ready(page);
   const root = widget(page);
-  await expect(root.locator('.ct-notice-warning').first()).toContainText('questionnaire version 0.9.0');
+  // The file is older in two ways: its results format and its questionnaire; each gets its notice.
+  await expect(root.locator('.ct-notice-warning', { hasText: 'questionnaire version 0.9.0' })).toBeVisible();
+  await expect(root.locator('.ct-notice-warning', { hasText: 'results format version 1' })).toBeVisible();
   await expect(root.locator('input[role=switch]')).toBeChecked();
   await root.locator('.ct-nav-link', { hasText: 'Governance' }).click();
   await expect(root.locator('#question-GOV-01 input[value="3"]')).toBeChecked();
