@@ -197,12 +197,30 @@ const MONTH_KEYS: [&str; 12] = [
     "format.months.11",
 ];
 
-/// Replaces each `{name}` in `template` by its value.
+/// Replaces each `{name}` in `template` by its value, in one pass over the template
+/// only: values come from users' files (notes, question ids) and may contain braces
+/// that must appear as written. A `{name}` without a value is kept as it is.
 pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in params {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| params.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, v)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -246,6 +264,20 @@ mod tests {
         assert_eq!(de.percent(72), "72 %");
         assert_eq!(de.date("2026-11-28T15:29:16Z"), "28. November 2026");
         assert_eq!(de.date("not a date"), "not a date");
+    }
+
+    #[test]
+    fn fill_expands_the_template_only_never_a_value() {
+        let filled = fill(
+            "{path} is {length} long (at most {limit})",
+            &[("path", "answers.{limit}"), ("length", "{length}"), ("limit", "4000")],
+        );
+        assert_eq!(filled, "answers.{limit} is {length} long (at most 4000)");
+        assert_eq!(fill("{a}{b}", &[("a", "{"), ("b", "b}")]), "{b}");
+        assert_eq!(fill("{unknown} and {x}", &[("x", "1")]), "{unknown} and 1");
+        assert_eq!(fill("{ {x} }", &[("x", "é")]), "{ é }");
+        assert_eq!(fill("open { never closed", &[("never closed", "x")]), "open { never closed");
+        assert_eq!(fill("{x}{x}", &[("x", "ü")]), "üü");
     }
 
     #[test]
