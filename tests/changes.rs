@@ -117,3 +117,65 @@ fn law_as_of_must_be_a_real_day() {
     let without = mini.replace(r#""law_as_of": "2026-11-01","#, "");
     assert!(Questionnaire::from_json(&without).unwrap_err().to_string().contains("law_as_of"));
 }
+
+#[test]
+fn importing_a_version_1_file_tells_the_user_per_question_and_keeps_every_answer() {
+    use cloudtriage::core::results::{import, ImportWarning};
+    let bytes = std::fs::read("tests/fixtures/reference-answers.json").unwrap();
+    let imported = import(catalog(), &bytes).unwrap();
+    let en = catalog().language("en");
+    let notices: Vec<String> = imported
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, ImportWarning::QuestionChanged { .. }))
+        .map(|w| w.message(en))
+        .collect();
+    // Written from content/changes.toml and ui.toml by hand: four to review, seven new.
+    assert_eq!(
+        notices,
+        [
+            "ASR-02 has changed since version 1.0.0: your answer is kept, but please review it.",
+            "EXT-01 has changed since version 1.0.0: your answer is kept, but please review it.",
+            "EXT-04 has changed since version 1.0.0: your answer is kept, but please review it.",
+            "INC-04 has changed since version 1.0.0: your answer is kept, but please review it.",
+            "REQ-05 is new in version 2.0.0: not yet answered.",
+            "VUL-05 is new in version 2.0.0: not yet answered.",
+            "AIS-01 is new in version 2.0.0: not yet answered.",
+            "AIS-02 is new in version 2.0.0: not yet answered.",
+            "AIS-03 is new in version 2.0.0: not yet answered.",
+            "AIS-04 is new in version 2.0.0: not yet answered.",
+            "AIS-05 is new in version 2.0.0: not yet answered.",
+        ]
+    );
+    // Changed questions keep their answers; nothing the 1.0.0 file answered is lost.
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let answered = json["answers"].as_object().unwrap().values().filter(|e| !e["value"].is_null()).count();
+    assert_eq!(imported.answers.values.len(), answered);
+    let de = catalog().language("de");
+    let german: Vec<String> = imported
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, ImportWarning::QuestionChanged { .. }))
+        .map(|w| w.message(de))
+        .collect();
+    assert_eq!(german.len(), notices.len());
+    for (de_text, en_text) in german.iter().zip(&notices) {
+        let id = &en_text[..6];
+        assert!(de_text.contains(id) && de_text != en_text, "the German notice for {id} is its own: {de_text}");
+    }
+}
+
+#[test]
+fn the_command_line_gives_the_same_notices_for_a_version_1_file() {
+    let args: Vec<String> =
+        ["validate", "tests/fixtures/reference-answers.json"].iter().map(|s| s.to_string()).collect();
+    let out = cloudtriage::cli::run(&args, 0, &|path| std::fs::read(path));
+    assert_eq!(out.code, cloudtriage::cli::OK, "{}", out.stderr);
+    for line in [
+        "warning: EXT-01 has changed since version 1.0.0: your answer is kept, but please review it.",
+        "warning: AIS-05 is new in version 2.0.0: not yet answered.",
+        "warning: The file was made with questionnaire version 1.0.0; this is version 2.0.0.",
+    ] {
+        assert!(out.stderr.contains(line), "missing {line:?} in:\n{}", out.stderr);
+    }
+}
