@@ -10,6 +10,7 @@ use super::components::{
 };
 use super::hooks::{restore, use_download, use_drag_and_drop, use_focus, use_frame_height, use_print, use_storage};
 use super::lang::Lang;
+use super::notice::Notice;
 use super::platform;
 use super::state::Model;
 use crate::core::assessment::{Assessment, Event, Page};
