@@ -45,6 +45,9 @@ def language_files(root: Path, staging: Path) -> dict:
             path = folder / "domains" / f"{domain}.toml"
             if path.is_file():
                 words["domains"][domain] = tomllib.loads(path.read_text(encoding="utf-8"))
+        frameworks = folder / "frameworks.toml"
+        if frameworks.is_file():
+            words["frameworks"] = tomllib.loads(frameworks.read_text(encoding="utf-8"))
         data = json.dumps(words, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
         name = f"{code}-{short_hash(data)}.json"
         (out / name).write_bytes(data)

@@ -41,6 +41,9 @@ Usage:
       Recalculate the scores and action plan of a results file and print them.
   cloudtriage validate FILE...
       Check results files; exit 0 only when every file is valid, each problem on stderr.
+  cloudtriage crosswalk --framework FRAMEWORK [FILE] [--json] [--lang LANG]
+      Print the articles or controls of a framework that the questionnaire covers,
+      the questions covering each and, with FILE, the maturity and gaps of each.
   cloudtriage schema
       Print the JSON Schema of the results file.
   cloudtriage --help | --version
@@ -52,6 +55,7 @@ Values:
   STAGE       planning, procuring, operating
   SIZE        small, medium, large
   LANG        a language code such as en, de, fr
+  FRAMEWORK   nis2, gdpr, iso27001, mdr, dataact, aiact
 
 Exit codes: 0 success, 1 a file is invalid or unreadable, 2 the command line is wrong.
 ";
@@ -129,6 +133,7 @@ pub fn run(args: &[String], now: i64, read: &dyn Fn(&str) -> std::io::Result<Vec
         "template" => template(catalog, rest, now),
         "score" => score_file(catalog, rest, read),
         "validate" => return validate(catalog, rest, read),
+        "crosswalk" => crosswalk(catalog, rest, read),
         "schema" if rest.is_empty() => Ok(ok(schema())),
         "schema" => Err(format!("schema takes no arguments, got {}", rest.join(" "))),
         other => Err(format!("unknown command {other:?}")),
@@ -362,6 +367,47 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
         let _ = writeln!(out, "\n{}: {}", lang.t("results.unanswered_title"), report.unanswered.join(", "));
     }
     out
+}
+
+/// `crosswalk --framework F [FILE] [--json] [--lang LANG]`: the framework view, with a results file's maturity.
+fn crosswalk(
+    catalog: &Catalog,
+    args: &[String],
+    read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>,
+) -> Result<Outcome, String> {
+    use crate::core::crosswalk::{self, Assessed, Framework};
+    let o = Options::parse(args, &["--framework", "--lang"], &["--json"])?;
+    let framework = match o.value("--framework") {
+        None => return Err(format!("crosswalk needs --framework, one of: {}", Framework::allowed())),
+        Some(v) => {
+            Framework::parse(v).ok_or_else(|| format!("--framework {v:?} is not one of: {}", Framework::allowed()))?
+        }
+    };
+    let path = match o.plain.as_slice() {
+        [] => None,
+        [path] => Some(path),
+        [_, extra, ..] => return Err(format!("crosswalk takes at most one FILE, got also {extra:?}")),
+    };
+    let q = &catalog.questionnaire;
+    let imported = match path.map(|p| read_results(catalog, p, read)).transpose() {
+        Ok(i) => i,
+        Err(message) => return Ok(Outcome { code: INVALID, stdout: String::new(), stderr: message + "\n" }),
+    };
+    let file_language = imported.as_ref().map(|i| i.language.as_str()).filter(|c| catalog.has_language(c));
+    let lang = language(catalog, o.value("--lang").or(file_language))?;
+    let report = imported.as_ref().map(|i| score(q, &i.context, &i.answers.values));
+    let assessed = imported.as_ref().zip(report.as_ref()).map(|(i, report)| Assessed {
+        context: &i.context,
+        answers: &i.answers.values,
+        report,
+    });
+    let view = crosswalk::view(q, lang, framework, assessed);
+    let stderr: String = match (path, &imported) {
+        (Some(path), Some(i)) => i.warnings.iter().map(|w| format!("{path}: warning: {}\n", w.message(lang))).collect(),
+        _ => String::new(),
+    };
+    let stdout = if o.has("--json") { view.to_json(q).pretty() + "\n" } else { view.to_markdown(lang) };
+    Ok(Outcome { code: OK, stdout, stderr })
 }
 
 fn validate(catalog: &Catalog, args: &[String], read: &dyn Fn(&str) -> std::io::Result<Vec<u8>>) -> Outcome {

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod catalog;
 pub mod compare;
 pub mod context;
+pub mod crosswalk;
 pub mod embed;
 pub mod i18n;
 pub mod json;
