@@ -284,6 +284,7 @@ fn every_context_value_reference_and_band_has_a_name() {
         cloudtriage::core::reference::ENISA_PRACTICES.iter().map(|k| format!("references.enisa_practices.{k}")),
     );
     keys.extend(cloudtriage::core::reference::SCHEMES.iter().map(|k| format!("references.schemes.{k}")));
+    keys.extend(cloudtriage::core::reference::Source::ALL.iter().map(|s| s.title_key()));
     let missing: Vec<_> = keys.iter().filter(|k| !english.has(k)).collect();
     assert!(missing.is_empty(), "missing names: {missing:?}");
 }
@@ -297,5 +298,52 @@ fn the_generated_questionnaire_documents_are_current() {
         let generated =
             cloudtriage::core::markdown::questionnaire(&catalog().questionnaire, catalog().language(&lang.code));
         assert!(committed == generated, "{path} is stale: run `make docs`");
+    }
+}
+
+/// One citation of each form the label code distinguishes, for every source.
+const CITATION_FORMS: &[&str] = &[
+    "ENISA-CSHS:termination",
+    "ENISA-PROC:cloud-rfp",
+    "GDPR:28",
+    "GDPR:28(3)",
+    "GDPR:28(3)(h)",
+    "NIS2:23",
+    "NIS2:21(3)",
+    "NIS2:21(2)(d)",
+    "NIS2IR:Annex-5.1.2",
+    "MDR:AnnexI-23.4(ab)",
+    "ISO27001:A.5.5",
+    "DATAACT:29",
+    "DATAACT:25(4)",
+    "DATAACT:25(2)(c)",
+    "CRA:14",
+    "CRA:13(8)",
+    "CRA:13(8)(a)",
+    "CRA:AnnexI-PartII",
+    "AIACT:26",
+    "AIACT:26(6)",
+    "AIACT:26(1)(a)",
+    "AIACT:AnnexIII-5(d)",
+    "EHDS:26",
+    "EHDS:26(2)",
+    "EHDS:26(2)(a)",
+    "SCHEME:EHDS",
+];
+
+#[test]
+fn every_source_has_a_title_and_every_citation_form_its_words_in_every_language() {
+    use cloudtriage::core::reference::{Reference, Source};
+    let sources: BTreeSet<Source> = CITATION_FORMS.iter().map(|t| Reference::parse(t).unwrap().source).collect();
+    assert_eq!(sources.len(), Source::ALL.len(), "CITATION_FORMS covers every source");
+    for lang in raw_languages() {
+        for source in Source::ALL {
+            assert!(lang.has(&source.title_key()), "{}: {} has no title", lang.code, source.title_key());
+        }
+        for text in CITATION_FORMS {
+            let label = Reference::parse(text).unwrap().label(&lang);
+            let complete = !label.trim().is_empty() && !label.contains('{') && label != *text;
+            assert!(complete, "{}: {text} is cited as {label:?}", lang.code);
+        }
     }
 }
