@@ -27,7 +27,7 @@ use super::context::Context;
 use super::i18n::Language;
 use super::json::{object, Json};
 use super::model::Questionnaire;
-use super::reference::Reference;
+use super::reference::{Reference, Source};
 use super::score::{standing_of, Report, Standing};
 
 /// A framework the crosswalk can show.
@@ -74,22 +74,21 @@ impl Framework {
         Framework::ALL.map(Framework::as_str).join(", ")
     }
 
-    /// The reference prefix of the framework's source (`NIS2` in `NIS2:21(2)(d)`).
-    /// Compared as text so that sources added to [`Reference`] need no change here.
-    fn prefix(self) -> &'static str {
+    /// The source the framework's references come from.
+    pub fn source(self) -> Source {
         match self {
-            Framework::Nis2 => "NIS2",
-            Framework::Gdpr => "GDPR",
-            Framework::Iso27001 => "ISO27001",
-            Framework::Mdr => "MDR",
-            Framework::DataAct => "DATAACT",
-            Framework::AiAct => "AIACT",
+            Framework::Nis2 => Source::Nis2,
+            Framework::Gdpr => Source::Gdpr,
+            Framework::Iso27001 => Source::Iso27001,
+            Framework::Mdr => Source::Mdr,
+            Framework::DataAct => Source::DataAct,
+            Framework::AiAct => Source::AiAct,
         }
     }
 
     /// The item a reference counts for, or `None` when it cites another source.
     pub fn item(self, reference: &Reference) -> Option<String> {
-        if reference.source.prefix() != self.prefix() {
+        if reference.source != self.source() {
             return None;
         }
         let locator = reference.locator.as_str();

@@ -10,8 +10,9 @@ use super::components::{
 use super::lang::Lang;
 use super::notice::Notice;
 use super::platform::{self, Store, StoreError};
-use super::state::{Model, Msg};
+use super::state::{Model, Msg, ResultsTab};
 use crate::core::assessment::{Assessment, Event, Page};
+use crate::core::crosswalk::{self, Assessed};
 use crate::core::embed::{EmbedConfig, Preset};
 use crate::core::results::{self, ResultsFile};
 use crate::core::score::score;
@@ -122,6 +123,23 @@ pub fn App(props: &AppProps) -> Html {
         use_memo(deps, |(context, values)| score(&catalog.questionnaire, context, values))
     };
 
+    // The "By framework" tab's table, computed only while that tab is shown.
+    let framework_view = {
+        let deps = (
+            model.results_tab,
+            model.framework,
+            a.language.clone(),
+            report.clone(),
+            a.context.clone(),
+            a.answers.values.clone(),
+        );
+        use_memo(deps, |(tab, framework, language, report, context, answers)| {
+            let assessed = Assessed { context, answers, report };
+            (*tab == ResultsTab::ByFramework)
+                .then(|| crosswalk::view(&catalog.questionnaire, &Lang::of(language), *framework, Some(assessed)))
+        })
+    };
+
     // Remember on this device: write every change while switched on; remove when off.
     {
         let store = Store::new(&props.config.instance);
@@ -218,6 +236,9 @@ pub fn App(props: &AppProps) -> Html {
                 report={report.clone()}
                 context={a.context.clone()}
                 printing={model.print_requested}
+                tab={model.results_tab}
+                framework={model.framework}
+                framework_view={framework_view.clone()}
             />
         },
         Page::Compare => html! {

@@ -8,11 +8,21 @@ use yew::{Reducible, UseReducerDispatcher};
 
 use super::notice::Notice;
 use crate::core::assessment::{Assessment, Event, Page};
+use crate::core::crosswalk::Framework;
 use crate::core::results::{ImportError, Imported};
 use crate::core::Catalog;
 
 /// What components send messages through; stable across renders.
 pub type Dispatch = UseReducerDispatcher<Model>;
+
+/// The views of the results page, shown as tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsTab {
+    /// Indices, domains, action plan.
+    Overview,
+    /// The crosswalk of one framework.
+    ByFramework,
+}
 
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +41,10 @@ pub struct Model {
     pub page_turns: u32,
     /// A question to bring into view after the next page change, instead of the heading.
     pub focus_question: Option<String>,
+    /// The tab shown on the results page (printing prints the tab shown).
+    pub results_tab: ResultsTab,
+    /// The framework the "By framework" tab shows; kept while the user moves between pages.
+    pub framework: Framework,
 }
 
 /// What can happen to the model.
@@ -53,6 +67,10 @@ pub enum Msg {
     PrintDone,
     /// Open the domain page of a question and bring the question into view.
     ShowQuestion(String),
+    /// Switch the results page to a tab.
+    ShowResultsTab(ResultsTab),
+    /// Choose the framework of the "By framework" tab.
+    ChooseFramework(Framework),
 }
 
 impl Model {
@@ -67,6 +85,8 @@ impl Model {
             print_requested: false,
             page_turns: 0,
             focus_question: None,
+            results_tab: ResultsTab::Overview,
+            framework: Framework::Nis2,
         }
     }
 
@@ -132,6 +152,8 @@ impl Model {
                     self.focus_question = Some(id);
                 }
             }
+            Msg::ShowResultsTab(tab) => self.results_tab = tab,
+            Msg::ChooseFramework(framework) => self.framework = framework,
         }
     }
 }
