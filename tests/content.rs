@@ -296,7 +296,7 @@ fn the_generated_questionnaire_documents_are_current() {
         let path = format!("docs/QUESTIONNAIRE{suffix}.md");
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         let generated =
-            cloudtriage::core::markdown::questionnaire(&catalog().questionnaire, catalog().language(&lang.code));
+            cloudtriage::cli::markdown::questionnaire(&catalog().questionnaire, catalog().language(&lang.code));
         assert!(committed == generated, "{path} is stale: run `make docs`");
     }
 }

@@ -318,3 +318,14 @@ fn the_binary_prints_the_crosswalk() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(entries(&value).iter().any(|e| e["id"] == "A.5.23"));
 }
+
+#[test]
+fn the_command_has_its_own_help_and_completes_the_frameworks() {
+    let help = cli(&["crosswalk", "--help"]);
+    assert_eq!(help.code, OK);
+    for mention in ["--framework", "[FILE]", "--json", "--lang"] {
+        assert!(help.stdout.contains(mention), "crosswalk --help lacks {mention}: {}", help.stdout);
+    }
+    let bash = cli(&["completions", "bash"]);
+    assert!(bash.stdout.contains("crosswalk") && bash.stdout.contains("iso27001"), "bash completion");
+}

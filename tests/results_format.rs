@@ -98,9 +98,13 @@ fn a_template_lists_every_applicable_question_unanswered_and_is_valid() {
 #[test]
 fn a_future_format_version_is_refused_with_a_clear_message() {
     let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &Answers::default());
-    let text = file.to_json().replacen("\"format_version\": 1", "\"format_version\": 2", 1);
+    let newer = cloudtriage::core::results::FORMAT_VERSION + 1;
+    let written = file.to_json();
+    let text =
+        written.replacen(&format!("\"format_version\": {}", newer - 1), &format!("\"format_version\": {newer}"), 1);
+    assert_ne!(text, written, "the version must have been changed");
     let error = import(catalog(), text.as_bytes()).unwrap_err();
-    assert_eq!(error, ImportError::FutureVersion { found: "2".into() });
+    assert_eq!(error, ImportError::FutureVersion { found: newer.to_string() });
     assert!(error.to_string().contains("newer version of cloudtriage"), "{error}");
 }
 

@@ -27,7 +27,7 @@ impl Level {
 }
 
 /// What the user said about one question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AnswerValue {
     /// The practice is at this level.
     Level(Level),

@@ -4,7 +4,7 @@
 use super::answer::AnswerValue;
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use super::model::{Domain, Questionnaire};
-use super::results::{Answers, Imported, MAX_NOTE_CHARS};
+use super::results::{Answers, Imported, Team, MAX_NOTE_CHARS};
 
 /// Where the user is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +56,8 @@ pub struct Assessment {
     pub language: String,
     pub problem: Option<Problem>,
     pub baseline: Option<Baseline>,
+    /// The respondents of a team assessment; empty when one person answers.
+    pub team: Team,
 }
 
 /// What the user can do.
@@ -117,6 +119,7 @@ impl Assessment {
             language: language.to_owned(),
             problem: None,
             baseline: None,
+            team: Team::default(),
         }
     }
 
@@ -196,6 +199,7 @@ impl Assessment {
                 *self = Assessment {
                     context: imported.context,
                     answers: imported.answers,
+                    team: imported.team,
                     language,
                     baseline,
                     ..Assessment::new("")

@@ -320,10 +320,7 @@ pub struct View {
 /// A level in hundredths with the language's decimal separator, or the words for "none".
 fn hundredths_text(lang: &Language, value: Option<u16>) -> String {
     match value {
-        Some(h) => {
-            let separator = lang.t("format.decimal_separator");
-            format!("{}{separator}{:02}", h / 100, h % 100)
-        }
+        Some(h) => lang.hundredths(i64::from(h), 2),
         None => lang.t("crosswalk.no_level").to_owned(),
     }
 }

@@ -24,6 +24,18 @@ pub fn day_of(timestamp: &str) -> Option<&str> {
     date_of(timestamp).map(|_| &timestamp[0..10])
 }
 
+/// Whether `text` is a calendar date `YYYY-MM-DD` that exists (`2027-02-29` does not).
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| text[r].parse::<u32>().unwrap_or(u32::MAX);
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
+
 /// Whether `text` is an RFC 3339 date-time such as `2026-11-28T15:29:16Z` or `2026-11-28T16:29:16.250+01:00`.
 pub fn is_rfc3339(text: &str) -> bool {
     let b = text.as_bytes();

@@ -78,7 +78,7 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
 pub fn results_file(model: &Model) -> ResultsFile {
     let a = &model.assessment;
     let created = crate::core::time::rfc3339(platform::now_seconds());
-    ResultsFile::new(Catalog::embedded(), &a.language, created, &a.context, &a.answers)
+    ResultsFile::new(Catalog::embedded(), &a.language, created, &a.context, &a.answers).with_team(&a.team)
 }
 
 /// A ResizeObserver, the callback it calls and a listener for the page's

@@ -42,7 +42,7 @@ files = {
     "06-top-level-string.json": '"cloudtriage-results"',
     "07-wrong-format.json": variant(format="surveyjs-results"),
     "08-missing-format.json": variant(format=...),
-    "09-future-version.json": variant(format_version=2),
+    "09-future-version.json": variant(format_version=3),
     "10-version-zero.json": variant(format_version=0),
     "11-version-as-text.json": variant(format_version="1"),
     "12-version-fraction.json": variant(format_version=1.5),
@@ -101,6 +101,26 @@ old["questionnaire"]["version"] = "0.9.0"
 old["answers"]["GOV-99"] = {"value": 2}
 files["39-older-questionnaire-version.json"] = json.dumps(old, indent=2)
 files["40-not-applicable-where-not-allowed.json"] = answers({"GOV-01": {"value": "na"}, "GOV-02": {"value": 2}})
+
+
+
+def team(entries, **top):
+    """A format version 2 file with team fields."""
+    data = json.loads(variant(format_version=2))
+    data["answers"] = entries
+    data.update(top)
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+two_views = [{"respondent": "CISO", "value": 2, "note": "Only the EHR contract."}, {"respondent": "DPO", "value": 3}]
+files["42-evidence-hash-not-hex.json"] = team({"GOV-01": {"value": 3, "evidence": [{"title": "ISMS policy", "file": {"name": "policy.pdf", "sha256": "not-a-checksum"}}]}})
+files["43-resolution-not-among-answers.json"] = team({"GOV-01": {"value": 2, "conflict": {"answers": two_views, "resolution": {"by": "Coordinator", "chosen": "Procurement", "value": 2}}}})
+files["44-respondent-label-10000-characters.json"] = team({"GOV-01": {"value": 3}}, respondent="R" * 10000)
+files["45-conflict-on-unknown-question.json"] = team({"GOV-01": {"value": 3}, "GOV-99": {"value": 2, "conflict": {"answers": two_views}}})
+files["46-conflict-without-disagreement.json"] = team({"GOV-01": {"value": 2, "conflict": {"answers": [{"respondent": "CISO", "value": 2}, {"respondent": "DPO", "value": 2}]}}})
+files["47-review-date-that-does-not-exist.json"] = team({"GOV-01": {"value": 3, "evidence": [{"title": "Board minutes", "review_by": "2027-02-30"}]}})
+files["48-unknown-assigned-domain.json"] = team({"GOV-01": {"value": 3}}, respondents=[{"label": "DPO", "domains": ["governance", "astrology"]}])
+files["49-team-file-with-open-conflict.json"] = team({"GOV-01": {"value": 3, "conflict": {"answers": two_views}}, "GOV-02": {"value": 1, "respondent": "CISO", "evidence": [{"title": "Risk register", "location": "DMS-4711", "owner": "CISO", "review_by": "2027-03-31", "file": {"name": "register.xlsx", "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}}]}}, respondent="Coordinator", respondents=[{"label": "CISO", "domains": ["governance"]}, {"label": "DPO", "domains": []}])
 
 BINARY = {"30-utf16le-with-bom.json", "31-utf16be-with-bom.json", "32-utf16le-without-bom.json", "34-binary.json", "37-utf8-with-bom.json"}
 for name, text in files.items():

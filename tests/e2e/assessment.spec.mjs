@@ -81,7 +81,7 @@ test('a downloaded file imports back to identical answers and scores', async ({ 
   const file = await download(page, root);
   expect(file.name).toMatch(/^cloudtriage-results-\d{4}-\d{2}-\d{2}\.json$/);
   expect(file.json.format).toBe('cloudtriage-results');
-  expect(file.json.format_version).toBe(1);
+  expect(file.json.format_version).toBe(2);
   expect(file.json.context.use_cases).toEqual(['ehr']);
   expect(file.json.report.cloud_readiness.score).toBe(Number(before[0]));
 

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use super::i18n::Language;
-use super::model::{Condition, Question, Questionnaire};
+use crate::core::i18n::Language;
+use crate::core::model::{Condition, Question, Questionnaire};
 
 /// A list of context values in a language, e.g. "Remote care, Medical devices".
 fn values<T: Copy>(lang: &Language, list: &[T], table: &str, id: fn(T) -> &'static str) -> String {
@@ -60,7 +60,7 @@ fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Questio
             .push_str(&lang.fill("catalogue.target_when", &[("level", &rule.level.to_string()), ("condition", &when)]));
     }
     let r = &item.responsibility;
-    let party = |p: super::model::Party| lang.t(&format!("parties.{}", p.as_str()));
+    let party = |p: crate::core::model::Party| lang.t(&format!("parties.{}", p.as_str()));
     let references: Vec<String> = item.references.iter().map(|r| r.label(lang)).collect();
     let _ = writeln!(out);
     let _ = writeln!(out, "- {}: {}", lang.t("catalogue.weight"), item.weight);
