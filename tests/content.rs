@@ -347,3 +347,29 @@ fn every_source_has_a_title_and_every_citation_form_its_words_in_every_language(
         }
     }
 }
+
+#[test]
+fn the_law_of_december_2026_is_cited() {
+    use cloudtriage::core::reference::Source;
+    let q = &catalog().questionnaire;
+    let cited = |wanted: &str| {
+        q.questions().filter(|(_, item)| item.references.iter().any(|r| r.to_string() == wanted)).count()
+    };
+    for point in 'a'..='j' {
+        assert!(cited(&format!("NIS2:21(2)({point})")) >= 1, "no question cites NIS2 Art. 21(2)({point})");
+    }
+    for wanted in ["NIS2:21(3)", "NIS2:23", "MDR:AnnexI-23.4(ab)", "ISO27001:A.5.5", "AIACT:26", "AIACT:4", "AIACT:27"]
+    {
+        assert!(cited(wanted) >= 1, "no question cites {wanted}");
+    }
+    for source in [Source::DataAct, Source::Nis2Ir, Source::Cra, Source::AiAct, Source::Ehds] {
+        let n = q.questions().filter(|(_, item)| item.references.iter().any(|r| r.source == source)).count();
+        assert!(n >= 1, "no question cites {}", source.prefix());
+    }
+    let por02: Vec<String> = q.question("POR-02").unwrap().references.iter().map(|r| r.to_string()).collect();
+    assert!(
+        !por02.contains(&"ISO27001:A.5.33".to_owned()),
+        "A.5.33 (protection of records) does not fit exportability"
+    );
+    assert_eq!(q.domain("ai").map(|d| d.questions.len()), Some(5), "the AI domain has five questions");
+}

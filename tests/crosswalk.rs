@@ -235,6 +235,12 @@ fn the_markdown_table_has_the_framework_words_and_every_item() {
     assert_eq!(rows, entries(&json_of(&["crosswalk", "--framework", "gdpr", "--json"])).len());
     // German decimals.
     assert!(out.stdout.contains(",00 |") || out.stdout.contains(",50 |"));
+    // An annex is named in the language; its id stays the same.
+    let ai = cli(&["crosswalk", "--framework", "aiact", "--lang", "de"]);
+    assert!(ai.stdout.contains("\n| Anhang III | Hochrisiko-KI-Systeme"), "{}", ai.stdout);
+    let ai = json_of(&["crosswalk", "--framework", "aiact", "--lang", "fr", "--json"]);
+    let annex = entries(&ai).iter().find(|e| e["id"] == "Annex III").expect("AI Act Annex III is covered");
+    assert_eq!(annex["label"], "Annexe III");
     let plain = cli(&["crosswalk", "--framework", "mdr"]);
     assert!(
         plain.stdout.contains("| Section | Title | Questions |\n| --- | --- | --- |\n| 17.2 |"),

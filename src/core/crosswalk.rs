@@ -286,6 +286,8 @@ pub struct QuestionCell {
 pub struct Row {
     /// The item's id.
     pub id: String,
+    /// The id as shown: the same, but an annex is named in the language ("Anhang III").
+    pub label: String,
     /// The item's title.
     pub title: String,
     /// The covering questions.
@@ -371,8 +373,13 @@ pub fn view(q: &Questionnaire, lang: &Language, framework: Framework, assessed: 
                 }
                 None => Default::default(),
             };
+            let label = match entry.item.strip_prefix("Annex ") {
+                Some(number) => lang.fill("crosswalk.annex", &[("number", number)]),
+                None => entry.item.clone(),
+            };
             Row {
                 title: lang.framework_item(framework.as_str(), &entry.item).to_owned(),
+                label,
                 id: entry.item,
                 questions,
                 maturity,
@@ -427,6 +434,7 @@ impl View {
             .map(|row| {
                 let mut members = vec![
                     ("id".to_owned(), Json::str(&row.id)),
+                    ("label".to_owned(), Json::str(&row.label)),
                     ("title".to_owned(), Json::str(&row.title)),
                     ("questions".to_owned(), Json::Array(row.questions.iter().map(|c| Json::str(&c.id)).collect())),
                 ];
@@ -471,7 +479,7 @@ impl View {
                 .iter()
                 .map(|c| if c.status.is_empty() { c.id.clone() } else { format!("{} ({})", c.id, c.status) })
                 .collect();
-            let mut cells = vec![cell(&row.id), cell(&row.title), cell(&questions.join("; "))];
+            let mut cells = vec![cell(&row.label), cell(&row.title), cell(&questions.join("; "))];
             if self.assessed {
                 cells.extend([cell(&row.level), cell(&row.target), cell(&row.gaps)]);
             }

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod assessment;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod content_check;
 pub mod context;

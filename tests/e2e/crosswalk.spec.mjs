@@ -47,7 +47,7 @@ async function openByFramework(page) {
 async function shownTable(root) {
   return root.locator('.ct-crosswalk-table tbody tr').evaluateAll((rows) =>
     rows.map((tr) => ({
-      id: tr.querySelector('th').textContent,
+      label: tr.querySelector('th').textContent,
       title: tr.querySelector('.ct-crosswalk-title').textContent,
       questions: [...tr.querySelectorAll('[data-question]')].map((li) => li.dataset.question),
       gapQuestions: [...tr.querySelectorAll('.ct-crosswalk-gap')].map((li) => li.dataset.question),
@@ -61,7 +61,7 @@ async function shownTable(root) {
 function expectedTable(json) {
   const number = (v) => (v === null ? 'no question applies' : v.toFixed(2));
   return json.entries.map((e) => ({
-    id: e.id,
+    label: e.label,
     title: e.title,
     questions: e.questions,
     gapQuestions: e.gaps,

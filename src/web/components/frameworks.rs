@@ -99,7 +99,7 @@ fn question_item(lang: Lang, dispatch: &Dispatch, cell: &QuestionCell) -> Html {
 fn row(lang: Lang, dispatch: &Dispatch, row: &Row) -> Html {
     html! {
         <tr data-item={row.id.clone()}>
-            <th scope="row" class="ct-crosswalk-id">{ &row.id }</th>
+            <th scope="row" class="ct-crosswalk-id">{ &row.label }</th>
             <td class="ct-crosswalk-title">{ &row.title }</td>
             <td><ul class="ct-crosswalk-questions">{ for row.questions.iter().map(|c| question_item(lang, dispatch, c)) }</ul></td>
             <td class="ct-num ct-crosswalk-level">{ &row.level }</td>

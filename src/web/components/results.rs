@@ -143,6 +143,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                 <span class="ct-print-only">{ lang.fill("results.created", &[("date", &today)]) }{ " · " }</span>
                 { context_summary(&lang, &props.context) }
             </p>
+            <p class="ct-small ct-law-as-of">{ crate::core::Catalog::embedded().questionnaire.law_as_of_label(&lang) }</p>
             <ResultsTabs lang={lang} dispatch={props.dispatch.clone()} tab={props.tab} />
             <div role="tabpanel" id={tab_ids(ResultsTab::Overview).1} aria-labelledby={tab_ids(ResultsTab::Overview).0}
                 hidden={props.tab != ResultsTab::Overview}>
