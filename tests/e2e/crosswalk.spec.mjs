@@ -14,6 +14,7 @@ const FIXTURE = 'tests/fixtures/reference-answers.json';
 function cliCrosswalk(framework) {
   const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'cloudtriage', '--', 'crosswalk', '--framework', framework, FIXTURE, '--json'], {
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(out);
@@ -80,7 +81,7 @@ test('the By framework tab shows the same crosswalk as the command-line tool, fo
   expect(await shownTable(root)).toEqual(expectedTable(nis2));
   await expect(root.locator('.ct-crosswalk-caption')).toContainText(nis2.name);
 
-  await root.getByLabel('Framework').selectOption('gdpr');
+  await root.getByLabel('Framework', { exact: true }).selectOption('gdpr');
   await expect(root.locator('.ct-crosswalk-table')).toHaveAttribute('data-framework', 'gdpr');
   expect(await shownTable(root)).toEqual(expectedTable(cliCrosswalk('gdpr')));
 });
@@ -115,7 +116,7 @@ test('the tabs follow the ARIA pattern and a question link opens the question', 
 
 test('printing from the By framework tab prints the chosen framework without the controls', async ({ page }) => {
   const root = await openByFramework(page);
-  await root.getByLabel('Framework').selectOption('iso27001');
+  await root.getByLabel('Framework', { exact: true }).selectOption('iso27001');
   await page.evaluate(() => {
     window.print = () => {
       const shadow = document.querySelector('[data-cloudtriage]').shadowRoot;
