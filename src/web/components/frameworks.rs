@@ -1,8 +1,6 @@
 //! The results page's tabs (overview, by framework) and the "By framework"
 //! panel: a framework chooser and the crosswalk table the core computed.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -19,21 +17,13 @@ pub fn tab_ids(tab: ResultsTab) -> (&'static str, &'static str) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsTabsProps {
-    pub lang: Lang,
-    pub dispatch: Dispatch,
-    pub tab: ResultsTab,
-}
-
 /// A tab list as the WAI-ARIA tabs pattern describes: the arrow keys, Home and End move between tabs.
-#[function_component]
-pub fn ResultsTabs(props: &ResultsTabsProps) -> Html {
-    let lang = props.lang;
+/// Plain functions rather than components: they hold no state, and each component costs code in the widget.
+pub fn results_tabs(lang: Lang, dispatch: &Dispatch, current: ResultsTab) -> Html {
     let tabs =
         [(ResultsTab::Overview, "crosswalk.tab_overview"), (ResultsTab::ByFramework, "crosswalk.tab_frameworks")];
     let onkeydown = {
-        let (dispatch, current) = (props.dispatch.clone(), props.tab);
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let next = match (e.key().as_str(), current) {
                 ("ArrowRight" | "ArrowLeft", ResultsTab::Overview) | ("End", _) => ResultsTab::ByFramework,
@@ -54,8 +44,8 @@ pub fn ResultsTabs(props: &ResultsTabsProps) -> Html {
         <div class="ct-tabs ct-no-print" role="tablist" aria-label={lang.t("crosswalk.tabs_label").to_owned()} onkeydown={onkeydown}>
             { for tabs.into_iter().map(|(tab, key)| {
                 let (tab_id, panel_id) = tab_ids(tab);
-                let selected = tab == props.tab;
-                let dispatch = props.dispatch.clone();
+                let selected = tab == current;
+                let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_| dispatch.dispatch(Msg::ShowResultsTab(tab)));
                 html! {
                     <button type="button" role="tab" id={tab_id} class="ct-tab" aria-controls={panel_id}
@@ -66,15 +56,6 @@ pub fn ResultsTabs(props: &ResultsTabsProps) -> Html {
             }) }
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FrameworkPanelProps {
-    pub lang: Lang,
-    pub dispatch: Dispatch,
-    pub framework: Framework,
-    /// The table, computed by the core while this tab is shown.
-    pub view: Rc<Option<View>>,
 }
 
 fn question_item(lang: Lang, dispatch: &Dispatch, cell: &QuestionCell) -> Html {
@@ -109,12 +90,10 @@ fn row(lang: Lang, dispatch: &Dispatch, row: &Row) -> Html {
     }
 }
 
-/// The chooser and the table of the chosen framework.
-#[function_component]
-pub fn FrameworkPanel(props: &FrameworkPanelProps) -> Html {
-    let lang = props.lang;
+/// The chooser and the table of the chosen framework; `view` is computed by the core while this tab is shown.
+pub fn framework_panel(lang: Lang, dispatch: &Dispatch, framework: Framework, view: Option<&View>) -> Html {
     let onchange = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(framework) = Framework::parse(&value) {
@@ -122,7 +101,7 @@ pub fn FrameworkPanel(props: &FrameworkPanelProps) -> Html {
             }
         })
     };
-    let Some(view) = props.view.as_ref() else {
+    let Some(view) = view else {
         return html! {};
     };
     html! {
@@ -132,7 +111,7 @@ pub fn FrameworkPanel(props: &FrameworkPanelProps) -> Html {
                 <label for="ct-framework">{ lang.t("crosswalk.chooser") }</label>{ " " }
                 <select id="ct-framework" class="ct-select" {onchange}>
                     { for Framework::ALL.into_iter().map(|f| html! {
-                        <option value={f.as_str()} selected={f == props.framework}>
+                        <option value={f.as_str()} selected={f == framework}>
                             { lang.framework(f.as_str()).map(|w| w.name.clone()).unwrap_or_default() }
                         </option>
                     }) }
@@ -149,7 +128,7 @@ pub fn FrameworkPanel(props: &FrameworkPanelProps) -> Html {
                         <th scope="col" class="ct-num">{ lang.t("crosswalk.col_target") }</th>
                         <th scope="col">{ lang.t("crosswalk.col_gaps") }</th>
                     </tr></thead>
-                    <tbody>{ for view.rows.iter().map(|r| row(lang, &props.dispatch, r)) }</tbody>
+                    <tbody>{ for view.rows.iter().map(|r| row(lang, dispatch, r)) }</tbody>
                 </table>
             </div>
         </div>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::actions::{standing_text, ActionPlan};
-use super::frameworks::{tab_ids, FrameworkPanel, ResultsTabs};
+use super::frameworks::{framework_panel, results_tabs, tab_ids};
 use super::radar::RadarChart;
 use crate::core::context::Context;
 use crate::core::crosswalk::{Framework, View};
@@ -144,7 +144,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                 { context_summary(&lang, &props.context) }
             </p>
             <p class="ct-small ct-law-as-of">{ crate::core::Catalog::embedded().questionnaire.law_as_of_label(&lang) }</p>
-            <ResultsTabs lang={lang} dispatch={props.dispatch.clone()} tab={props.tab} />
+            { results_tabs(lang, &props.dispatch, props.tab) }
             <div role="tabpanel" id={tab_ids(ResultsTab::Overview).1} aria-labelledby={tab_ids(ResultsTab::Overview).0}
                 hidden={props.tab != ResultsTab::Overview}>
                 <div class="ct-indices">
@@ -204,7 +204,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
             </div>
             <div role="tabpanel" id={tab_ids(ResultsTab::ByFramework).1} aria-labelledby={tab_ids(ResultsTab::ByFramework).0}
                 hidden={props.tab != ResultsTab::ByFramework}>
-                <FrameworkPanel lang={lang} dispatch={props.dispatch.clone()} framework={props.framework} view={props.framework_view.clone()} />
+                { framework_panel(lang, &props.dispatch, props.framework, props.framework_view.as_ref().as_ref()) }
             </div>
             <p class="ct-print-only ct-small">{ lang.fill("print.generated", &[("date", &today)]) }</p>
         </section>
