@@ -103,3 +103,17 @@ fn law_as_of_is_shown_in_each_language_s_date_format() {
     assert_eq!(q.law_as_of_label(catalog().language("de")), "Rechtsstand: 1. Dezember 2026");
     assert_eq!(q.law_as_of_label(catalog().language("fr")), "Droit à jour au 1\u{a0}décembre\u{a0}2026");
 }
+
+#[test]
+fn law_as_of_must_be_a_real_day() {
+    use cloudtriage::core::model::Questionnaire;
+    let mini = include_str!("fixtures/mini.json");
+    assert_eq!(Questionnaire::from_json(mini).unwrap().law_as_of, "2026-11-01");
+    for bad in ["2026-02-30", "2026-12-1", "1 December 2026", "2026-12-01T00:00:00Z"] {
+        let text = mini.replace(r#""law_as_of": "2026-11-01""#, &format!(r#""law_as_of": "{bad}""#));
+        let e = Questionnaire::from_json(&text).unwrap_err().to_string();
+        assert!(e.contains("law_as_of") && e.contains(bad), "{bad}: {e}");
+    }
+    let without = mini.replace(r#""law_as_of": "2026-11-01","#, "");
+    assert!(Questionnaire::from_json(&without).unwrap_err().to_string().contains("law_as_of"));
+}

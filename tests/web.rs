@@ -149,6 +149,8 @@ async fn the_results_page_shows_both_indices_the_chart_and_the_plan() {
     assert!(root.query_selector("svg.ct-radar").unwrap().is_some());
     assert!(!all(&root, ".ct-plan-item").is_empty());
     assert!(!all(&root, ".ct-unanswered-list li").is_empty());
+    let law = find(&root, ".ct-law-as-of").text_content().unwrap_or_default();
+    assert_eq!(law, "Law as of 1 December 2026", "the results page and the print show the date of the law");
 }
 
 #[wasm_bindgen_test]

@@ -207,6 +207,8 @@ test('a keyboard alone completes the assessment', async ({ page }) => {
 });
 
 test('every screen passes axe-core accessibility checks', async ({ page }) => {
+  // Eight screens analysed, one of them the full questionnaire of twenty domains.
+  test.slow();
   const root = await open(page);
   const check = async (screen) => {
     // axe-core injects styles of its own while it runs; those are not the widget's violations.
