@@ -335,3 +335,34 @@ fn the_command_has_its_own_help_and_completes_the_frameworks() {
     let bash = cli(&["completions", "bash"]);
     assert!(bash.stdout.contains("crosswalk") && bash.stdout.contains("iso27001"), "bash completion");
 }
+
+#[test]
+fn the_view_model_carries_every_word_and_number_the_tab_shows() {
+    let q = &catalog().questionnaire;
+    let imported = cloudtriage::core::results::import(catalog(), &std::fs::read(FIXTURE).unwrap()).unwrap();
+    let report = cloudtriage::core::score::score(q, &imported.context, &imported.answers.values);
+    let assessed =
+        crosswalk::Assessed { context: &imported.context, answers: &imported.answers.values, report: &report };
+    let de = crosswalk::view(q, catalog().language("de"), Framework::Nis2, Some(assessed));
+    assert!(de.assessed);
+    assert_eq!(de.item_heading, "Artikel");
+    assert!(de.caption.starts_with("NIS-2-Richtlinie"), "{}", de.caption);
+    let g = de.rows.iter().find(|r| r.id == "21(2)(g)").unwrap();
+    assert_eq!((g.level.as_str(), g.target.as_str(), g.gaps.as_str()), ("0,50", "3,00", "TRN-01, TRN-02"));
+    assert_eq!(g.questions[0].status, "Stufe 1, Ziel 3");
+    assert!(g.questions.iter().all(|c| c.asked && c.gap && !c.prompt.is_empty()));
+    // Not asked in this context: shown as text with its reason, never a gap.
+    let j = de.rows.iter().find(|r| r.id == "21(2)(j)").unwrap();
+    let rmc = j.questions.iter().find(|c| c.id == "RMC-01").unwrap();
+    assert!(!rmc.asked && !rmc.gap);
+    assert_eq!(rmc.status, "in diesem Kontext nicht gefragt");
+    // An item whose questions all meet their target has no gaps, in words.
+    let en = crosswalk::view(q, catalog().language("en"), Framework::Mdr, Some(assessed));
+    let met = en.rows.iter().find(|r| r.id == "18.8").unwrap();
+    assert_eq!((met.level.as_str(), met.gaps.as_str()), ("4.00", "none"));
+    // Without an assessment: the items and questions only.
+    let plain = crosswalk::view(q, catalog().language("en"), Framework::Nis2, None);
+    assert!(!plain.assessed);
+    assert!(plain.rows.iter().all(|r| r.maturity.is_none() && r.level.is_empty() && r.gaps.is_empty()));
+    assert!(plain.rows.iter().flat_map(|r| &r.questions).all(|c| c.asked && c.status.is_empty() && !c.gap));
+}
