@@ -50,7 +50,7 @@ fn main() {
     structure["domains"] = serde_json::Value::Array(domains);
     write(&out.join("structure.json"), &structure);
     let questionnaire = check_structure(&structure, &domain_ids);
-    // What changed since earlier versions, read when an older results file is opened.
+    // What changed since earlier versions, read when an older results file is opened (checked by tests/changes.rs).
     write(&out.join("changes.json"), &read_toml(&content.join("changes.toml")));
 
     let mut codes: Vec<String> = fs::read_dir(content.join("lang"))

@@ -13,7 +13,7 @@ use super::answer::AnswerValue;
 use super::i18n::Language;
 use super::json::Json;
 use super::model::{ContentError, Questionnaire};
-use super::read::At;
+use super::read::ContentNode;
 
 mod embedded {
     /// `content/changes.toml` as JSON, made by the build.
@@ -170,9 +170,9 @@ impl Changes {
     /// Parses the change list and checks every id against the questionnaire it leads to.
     pub fn from_json(text: &str, questionnaire: &Questionnaire) -> Result<Changes, ChangesError> {
         let json = Json::parse(text).map_err(|e| ChangesError::Malformed(format!("not JSON: {e:?}")))?;
-        let root = At::root(&json);
+        let root = ContentNode::root(&json);
         root.object(&["current", "since"])?;
-        let current = root.req("current")?.text()?;
+        let current = root.required("current")?.text()?;
         if current != questionnaire.version {
             return Err(ChangesError::WrongCurrent { listed: current, questionnaire: questionnaire.version.clone() });
         }
@@ -186,7 +186,7 @@ impl Changes {
                 if *version == current || since.iter().any(|s: &Since| &s.version == version) {
                     return Err(ChangesError::BadVersion(version.clone()));
                 }
-                let at = versions.req(version)?;
+                let at = versions.required(version)?;
                 since.push(read_since(&at, version, &now)?);
             }
         }
@@ -241,7 +241,7 @@ impl Changes {
     }
 }
 
-fn id_set(at: &At<'_>, key: &str) -> Result<BTreeSet<String>, ChangesError> {
+fn id_set(at: &ContentNode<'_>, key: &str) -> Result<BTreeSet<String>, ChangesError> {
     let ids = match at.field(key) {
         Some(list) => list.list(|i| i.text())?,
         None => Vec::new(),
@@ -253,7 +253,7 @@ fn id_set(at: &At<'_>, key: &str) -> Result<BTreeSet<String>, ChangesError> {
     Ok(set)
 }
 
-fn read_since(at: &At<'_>, version: &str, now: &BTreeSet<String>) -> Result<Since, ChangesError> {
+fn read_since(at: &ContentNode<'_>, version: &str, now: &BTreeSet<String>) -> Result<Since, ChangesError> {
     at.object(&["questions", "changed", "split", "added", "removed"])?;
     let before = id_set(at, "questions")?;
     let changed = id_set(at, "changed")?;
@@ -263,7 +263,7 @@ fn read_since(at: &At<'_>, version: &str, now: &BTreeSet<String>) -> Result<Sinc
     if let Some(list) = at.field("split") {
         for (old, into) in list.list(|s| {
             s.object(&["id", "into"])?;
-            Ok((s.req("id")?.text()?, s.req("into")?.list(|i| i.text())?))
+            Ok((s.required("id")?.text()?, s.required("into")?.list(|i| i.text())?))
         })? {
             if into.is_empty() || split.insert(old.clone(), into).is_some() {
                 return Err(ChangesError::Malformed(format!("{}: split of {old} is empty or repeated", at.path)));

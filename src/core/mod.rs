@@ -17,6 +17,7 @@ pub mod reference;
 pub mod results;
 pub mod score;
 pub mod time;
+pub mod view;
 
 pub use answer::{AnswerValue, Level};
 pub use assessment::{Assessment, Page};
