@@ -1,0 +1,101 @@
+//! XLSX of a [`Workbook`] with rust_xlsxwriter: a bold header row that stays
+//! in view, column widths that fit their text (long text wraps), an
+//! autofilter on single-table sheets, and a drop-down list for columns with
+//! fixed choices (the action plan's status).
+
+use rust_xlsxwriter::{
+    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
+};
+
+use super::document::{Cell, Sheet, Workbook};
+
+/// The widest a column grows for its text, in characters.
+fn width(sheet: &Sheet, col: usize) -> f64 {
+    let mut widest = 4usize;
+    let mut limit = 0u16;
+    for table in &sheet.tables {
+        let Some(column) = table.columns.get(col) else { continue };
+        limit = limit.max(column.max_width);
+        let header = column.title.chars().count();
+        let cells = table
+            .rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .map(|c| c.as_text().lines().map(|l| l.chars().count()).max().unwrap_or(0));
+        widest = widest.max(cells.chain([header]).max().unwrap_or(0));
+        widest = widest.max(column.choices.iter().map(|c| c.chars().count()).max().unwrap_or(0));
+    }
+    (widest.min(usize::from(limit.max(4))) + 2) as f64
+}
+
+fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    ws.set_name(&sheet.name)?;
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color("DDE7F0")
+        .set_border_bottom(FormatBorder::Thin);
+    let title = Format::new().set_bold().set_font_size(13);
+    let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let columns = sheet.tables.iter().map(|t| t.columns.len()).max().unwrap_or(0);
+    for col in 0..columns {
+        ws.set_column_width(col as u16, width(sheet, col))?;
+    }
+    let mut row: u32 = 0;
+    for (n, table) in sheet.tables.iter().enumerate() {
+        if n > 0 {
+            row += 1;
+        }
+        if let Some(t) = &table.title {
+            ws.write_string_with_format(row, 0, t, &title)?;
+            row += 1;
+        }
+        let header_row = row;
+        for (col, column) in table.columns.iter().enumerate() {
+            ws.write_string_with_format(row, col as u16, &column.title, &header)?;
+        }
+        row += 1;
+        if n == 0 {
+            ws.set_freeze_panes(row, 0)?;
+        }
+        let first = row;
+        for cells in &table.rows {
+            for (col, cell) in cells.iter().enumerate() {
+                let col = col as u16;
+                match cell {
+                    Cell::Text(t) => ws.write_string_with_format(row, col, t, &text)?,
+                    Cell::Number(v) => ws.write_number_with_format(row, col, *v, &text)?,
+                    Cell::Empty => ws.write_blank(row, col, &text)?,
+                };
+            }
+            row += 1;
+        }
+        let last_col = table.columns.len().saturating_sub(1) as u16;
+        if sheet.tables.len() == 1 && !table.rows.is_empty() {
+            ws.autofilter(header_row, 0, row - 1, last_col)?;
+        }
+        for (col, column) in table.columns.iter().enumerate() {
+            if column.choices.is_empty() || table.rows.is_empty() {
+                continue;
+            }
+            let list = DataValidation::new().allow_list_strings(&column.choices)?;
+            ws.add_data_validation(first, col as u16, row - 1, col as u16, &list)?;
+        }
+    }
+    Ok(())
+}
+
+/// The workbook as XLSX bytes. The file's creation date is the assessment's, so the same input gives the same bytes.
+pub fn write(book: &Workbook) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let mut properties = DocProperties::new().set_title(&book.title).set_author("cloudtriage");
+    if let Some(day) = crate::core::time::day_of(&book.created) {
+        properties = properties.set_creation_datetime(&ExcelDateTime::parse_from_str(day)?);
+    }
+    workbook.set_properties(&properties);
+    for s in &book.sheets {
+        sheet(workbook.add_worksheet(), s)?;
+    }
+    workbook.save_to_buffer()
+}
