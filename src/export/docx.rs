@@ -28,7 +28,7 @@ fn heading_style(level: u8, size: usize) -> Style {
 }
 
 fn paragraph(runs: &[super::document::Run]) -> Paragraph {
-    runs.iter().fold(Paragraph::new(), |p, r| {
+    runs.iter().fold(Paragraph::new().style("Normal"), |p, r| {
         let run = Run::new().add_text(&r.text);
         p.add_run(if r.bold { run.bold() } else { run })
     })
@@ -37,18 +37,17 @@ fn paragraph(runs: &[super::document::Run]) -> Paragraph {
 fn table(t: &super::document::Table) -> Table {
     let columns = t.header.len().max(1);
     let width = TEXT_WIDTH / columns;
-    let cell =
-        |text: &str, header: bool| {
-            let run = Run::new().add_text(text);
-            let cell = TableCell::new()
-                .width(width, WidthType::Dxa)
-                .add_paragraph(Paragraph::new().add_run(if header { run.bold() } else { run }));
-            if header {
-                cell.shading(Shading::new().fill("DDE7F0"))
-            } else {
-                cell
-            }
-        };
+    let cell = |text: &str, header: bool| {
+        let run = Run::new().add_text(text);
+        let cell = TableCell::new()
+            .width(width, WidthType::Dxa)
+            .add_paragraph(Paragraph::new().style("Normal").add_run(if header { run.bold() } else { run }));
+        if header {
+            cell.shading(Shading::new().fill("DDE7F0"))
+        } else {
+            cell
+        }
+    };
     let mut rows = vec![TableRow::new(t.header.iter().map(|h| cell(h, true)).collect())];
     rows.extend(t.rows.iter().map(|r| TableRow::new(r.iter().map(|c| cell(c, false)).collect()).cant_split()));
     Table::new(rows).set_grid(vec![width; columns]).width(TEXT_WIDTH, WidthType::Dxa)
@@ -84,11 +83,12 @@ pub fn write(doc: &Document, created: &str) -> Result<Vec<u8>, String> {
             Block::List(items) => items.iter().fold(docx, |d, item| {
                 d.add_paragraph(
                     Paragraph::new()
+                        .style("Normal")
                         .numbering(NumberingId::new(BULLETS), IndentLevel::new(0))
                         .add_run(Run::new().add_text(item)),
                 )
             }),
-            Block::Table(t) => docx.add_table(table(t)).add_paragraph(Paragraph::new()),
+            Block::Table(t) => docx.add_table(table(t)).add_paragraph(Paragraph::new().style("Normal")),
         };
     }
     let mut out = std::io::Cursor::new(Vec::new());

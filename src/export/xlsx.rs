@@ -9,23 +9,22 @@ use rust_xlsxwriter::{
 
 use super::document::{Cell, Sheet, Workbook};
 
-/// The widest a column grows for its text, in characters.
+/// The width a column needs, in characters: its longest line of text up to its
+/// limit (longer text wraps), and never narrower than its header.
 fn width(sheet: &Sheet, col: usize) -> f64 {
     let mut widest = 4usize;
-    let mut limit = 0u16;
     for table in &sheet.tables {
         let Some(column) = table.columns.get(col) else { continue };
-        limit = limit.max(column.max_width);
-        let header = column.title.chars().count();
-        let cells = table
+        let lines = table
             .rows
             .iter()
             .filter_map(|r| r.get(col))
-            .map(|c| c.as_text().lines().map(|l| l.chars().count()).max().unwrap_or(0));
-        widest = widest.max(cells.chain([header]).max().unwrap_or(0));
-        widest = widest.max(column.choices.iter().map(|c| c.chars().count()).max().unwrap_or(0));
+            .flat_map(|c| c.as_text().lines().map(|l| l.chars().count()).collect::<Vec<_>>());
+        let choices = column.choices.iter().map(|c| c.chars().count());
+        let content = lines.chain(choices).max().unwrap_or(0).min(usize::from(column.max_width));
+        widest = widest.max(content).max(column.title.chars().count());
     }
-    (widest.min(usize::from(limit.max(4))) + 2) as f64
+    (widest + 2) as f64
 }
 
 fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
