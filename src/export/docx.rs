@@ -16,7 +16,7 @@ const BULLETS: usize = 1;
 const TEXT_WIDTH: usize = 9638;
 
 fn heading_style(level: u8, size: usize) -> Style {
-    Style::new(&format!("Heading{level}"), StyleType::Paragraph)
+    Style::new(format!("Heading{level}"), StyleType::Paragraph)
         .name(format!("heading {level}"))
         .based_on("Normal")
         .next("Normal")
