@@ -3,9 +3,11 @@
 //! `<script type="module" src="exports-<hash>.js" integrity="sha384-...">` to
 //! the page (allowed by `script-src 'self'`, and the same in a shadow-root
 //! embed); that module fetches its WebAssembly from the same folder with
-//! Subresource Integrity and publishes `globalThis.cloudtriageExports`, a
-//! promise of `{ build(resultsJson, format, language) }`. Nothing is requested
-//! before the click, and nothing but the widget's folder.
+//! Subresource Integrity and publishes `globalThis.cloudtriageExports`, whose
+//! `start()` promises `{ build(resultsJson, format, language) }`. Nothing is
+//! requested before the click, and nothing but the widget's folder. A failed
+//! attempt is retried on the next click (a script that failed to load is
+//! asked for again under `?attempt=N`, since browsers remember the failure).
 
 use std::cell::RefCell;
 
@@ -26,6 +28,8 @@ struct Source {
 
 thread_local! {
     static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
+    /// How many times the script failed to load.
+    static FAILED_LOADS: RefCell<u32> = const { RefCell::new(0) };
 }
 
 /// Records the export module the loader announced: `{"url": "...", "integrity": "sha384-..."}` (empty: none).
@@ -58,47 +62,50 @@ fn global() -> js_sys::Object {
     js_sys::global()
 }
 
-/// Forgets a failed load so that the next click tries again.
-fn forget(script: Option<&web_sys::Element>) {
-    let _ = js_sys::Reflect::delete_property(&global(), &GLOBAL.into());
-    if let Some(s) = script {
-        s.remove();
+/// Adds the module's script to the page once and waits until it has run.
+async fn load_script() -> Result<(), ExportFailure> {
+    let present = js_sys::Reflect::get(&global(), &GLOBAL.into()).is_ok_and(|g| !g.is_undefined());
+    if present {
+        return Ok(());
     }
+    let source = SOURCE.with(|s| s.borrow().clone()).ok_or(ExportFailure::Unavailable)?;
+    let attempt = FAILED_LOADS.with(|n| *n.borrow());
+    let url = if attempt == 0 { source.url.clone() } else { format!("{}?attempt={attempt}", source.url) };
+    let document = gloo::utils::document();
+    let element = document.create_element("script").map_err(|_| ExportFailure::Unavailable)?;
+    let _ = element.set_attribute("type", "module");
+    if !source.integrity.is_empty() {
+        let _ = element.set_attribute("integrity", &source.integrity);
+    }
+    let _ = element.set_attribute("src", &url);
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        let _ = element.add_event_listener_with_callback("load", &resolve);
+        let _ = element.add_event_listener_with_callback("error", &reject);
+    });
+    let head = document.head().ok_or(ExportFailure::Unavailable)?;
+    head.append_child(&element).map_err(|_| ExportFailure::Unavailable)?;
+    let ran = JsFuture::from(loaded).await.is_ok()
+        && js_sys::Reflect::get(&global(), &GLOBAL.into()).is_ok_and(|g| !g.is_undefined());
+    if !ran {
+        element.remove();
+        FAILED_LOADS.with(|n| *n.borrow_mut() += 1);
+        return Err(ExportFailure::Unavailable);
+    }
+    Ok(())
 }
 
-/// Loads the module once: appends its script and waits for it to run.
+/// The module's API, loading it on first use.
 async fn module() -> Result<JsValue, ExportFailure> {
-    let existing = js_sys::Reflect::get(&global(), &GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
-    let mut script = None;
-    if existing.is_undefined() {
-        let source = SOURCE.with(|s| s.borrow().clone()).ok_or(ExportFailure::Unavailable)?;
-        let document = gloo::utils::document();
-        let element = document.create_element("script").map_err(|_| ExportFailure::Unavailable)?;
-        let _ = element.set_attribute("type", "module");
-        if !source.integrity.is_empty() {
-            let _ = element.set_attribute("integrity", &source.integrity);
-        }
-        let _ = element.set_attribute("src", &source.url);
-        let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-            let _ = element.add_event_listener_with_callback("load", &resolve);
-            let _ = element.add_event_listener_with_callback("error", &reject);
-        });
-        let head = document.head().ok_or(ExportFailure::Unavailable)?;
-        head.append_child(&element).map_err(|_| ExportFailure::Unavailable)?;
-        if JsFuture::from(loaded).await.is_err() {
-            forget(Some(&element));
-            return Err(ExportFailure::Unavailable);
-        }
-        script = Some(element);
-    }
-    let promise = js_sys::Reflect::get(&global(), &GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
-    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else {
-        forget(script.as_ref());
-        return Err(ExportFailure::Unavailable);
-    };
+    load_script().await?;
+    let exports = js_sys::Reflect::get(&global(), &GLOBAL.into()).map_err(|_| ExportFailure::Unavailable)?;
+    let start: js_sys::Function = js_sys::Reflect::get(&exports, &"start".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(ExportFailure::Unavailable)?;
+    let promise: js_sys::Promise =
+        start.call0(&exports).ok().and_then(|p| p.dyn_into().ok()).ok_or(ExportFailure::Unavailable)?;
     JsFuture::from(promise).await.map_err(|e| {
         web_sys::console::error_2(&"cloudtriage: the export module could not start".into(), &e);
-        forget(script.as_ref());
         ExportFailure::Unavailable
     })
 }
