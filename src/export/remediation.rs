@@ -234,8 +234,9 @@ pub fn facts(a: &Assessment) -> Vec<(String, String)> {
     facts
 }
 
-/// Both indices as rows: index, score, band, score without the cap, the questions that cap it.
-pub fn index_table(a: &Assessment) -> Table {
+/// Both indices as rows: index, score, band, score without the cap and, with
+/// `caps`, the questions that cap it (the report lists those below the table).
+pub fn index_table(a: &Assessment, caps: bool) -> Table {
     let lang = a.lang;
     let rows = Index::ALL
         .iter()
@@ -243,12 +244,7 @@ pub fn index_table(a: &Assessment) -> Table {
             let r = a.report.of_index(index);
             let name = lang.t(&format!("indices.{}", index.as_str())).to_owned();
             let band = r.band.as_ref().map(|b| lang.t(&format!("bands.{}.{b}", index.as_str())).to_owned());
-            let caps: Vec<String> = r
-                .capped_by
-                .iter()
-                .map(|c| format!("{} {} ({})", c.question, lang.prompt(&c.question), standing_text(lang, c.standing)))
-                .collect();
-            vec![
+            let mut row = vec![
                 name,
                 r.score.map_or_else(|| a.t("results.no_score"), |s| format!("{s}/100")),
                 band.unwrap_or_default(),
@@ -257,20 +253,29 @@ pub fn index_table(a: &Assessment) -> Table {
                 } else {
                     r.uncapped.map(|u| u.to_string()).unwrap_or_default()
                 },
-                caps.join("; "),
-            ]
+            ];
+            if caps {
+                row.push(cap_lines(a, index).join("\n"));
+            }
+            row
         })
         .collect();
-    Table {
-        header: vec![
-            a.t("export.index"),
-            a.t("export.score"),
-            a.t("export.band"),
-            a.t("export.uncapped"),
-            a.t("export.capped_by"),
-        ],
-        rows,
+    let mut header = vec![a.t("export.index"), a.t("export.score"), a.t("export.band"), a.t("export.uncapped")];
+    if caps {
+        header.push(a.t("export.capped_by"));
     }
+    Table { header, rows }
+}
+
+/// The questions that cap an index, one line each: id, practice, where it stands.
+fn cap_lines(a: &Assessment, index: Index) -> Vec<String> {
+    let lang = a.lang;
+    a.report
+        .of_index(index)
+        .capped_by
+        .iter()
+        .map(|c| format!("{} {} ({})", c.question, lang.prompt(&c.question), standing_text(lang, c.standing)))
+        .collect()
 }
 
 /// The domain table: level, percent, target, questions at target and answered.
@@ -349,7 +354,7 @@ pub fn workbook(a: &Assessment) -> Workbook {
             columns: vec![Column::new(a.t("export.item"), 30), Column::new(a.t("export.value"), 80)],
             rows: pairs(facts),
         },
-        text_table(Some(a.t("export.indices_title")), index_table(a), &[30, 12, 24, 12, 80]),
+        text_table(Some(a.t("export.indices_title")), index_table(a, true), &[30, 12, 24, 12, 80]),
         text_table(Some(a.t("results.chart_title")), domain_table(a), &[30, 12, 10, 12, 10, 10]),
     ];
     Workbook {
@@ -376,7 +381,7 @@ pub fn report(a: &Assessment) -> Document {
         blocks.push(Block::labelled(&label, value));
     }
     blocks.push(Block::heading(2, a.t("export.indices_title")));
-    blocks.push(Block::Table(index_table(a)));
+    blocks.push(Block::Table(index_table(a, false)));
     for index in Index::ALL {
         let r = a.report.of_index(index);
         if !r.capped_by.is_empty() {
@@ -386,6 +391,7 @@ pub fn report(a: &Assessment) -> Document {
                 &[("count", &r.capped_by.len().to_string()), ("uncapped", &r.uncapped.unwrap_or(0).to_string())],
             );
             blocks.push(Block::labelled(name, text));
+            blocks.push(Block::List(cap_lines(a, index)));
         }
     }
     for (label, value) in completeness(a) {

@@ -27,6 +27,22 @@ fn width(sheet: &Sheet, col: usize) -> f64 {
     (widest + 2) as f64
 }
 
+/// The height a row needs for its wrapped text, in points: spreadsheet
+/// programs do not grow rows written by a library, so the lines are counted here.
+fn height(cells: &[Cell], widths: &[f64]) -> f64 {
+    let lines = cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, width)| {
+            // About one character per unit of width, less a margin for proportional fonts.
+            let per_line = ((width - 2.0) * 1.3).max(1.0) as usize;
+            cell.as_text().lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum::<usize>().max(1)
+        })
+        .max()
+        .unwrap_or(1);
+    15.0 * lines as f64 + 2.0
+}
+
 fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     ws.set_name(&sheet.name)?;
     let header = Format::new()
@@ -38,9 +54,12 @@ fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
     let title = Format::new().set_bold().set_font_size(13);
     let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let columns = sheet.tables.iter().map(|t| t.columns.len()).max().unwrap_or(0);
-    for col in 0..columns {
-        ws.set_column_width(col as u16, width(sheet, col))?;
+    let widths: Vec<f64> = (0..columns).map(|col| width(sheet, col)).collect();
+    for (col, w) in widths.iter().enumerate() {
+        ws.set_column_width(col as u16, *w)?;
     }
+    // Printed: landscape A4, one page wide, the header row on every page.
+    ws.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0).set_print_gridlines(true);
     let mut row: u32 = 0;
     for (n, table) in sheet.tables.iter().enumerate() {
         if n > 0 {
@@ -54,9 +73,12 @@ fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
         for (col, column) in table.columns.iter().enumerate() {
             ws.write_string_with_format(row, col as u16, &column.title, &header)?;
         }
+        let titles = table.columns.iter().map(|c| Cell::Text(c.title.clone())).collect::<Vec<_>>();
+        ws.set_row_height(row, height(&titles, &widths))?;
         row += 1;
         if n == 0 {
             ws.set_freeze_panes(row, 0)?;
+            ws.set_repeat_rows(header_row, header_row)?;
         }
         let first = row;
         for cells in &table.rows {
@@ -68,6 +90,7 @@ fn sheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
                     Cell::Empty => ws.write_blank(row, col, &text)?,
                 };
             }
+            ws.set_row_height(row, height(cells, &widths))?;
             row += 1;
         }
         let last_col = table.columns.len().saturating_sub(1) as u16;
