@@ -1,12 +1,29 @@
 //! Turns the questionnaire content in `content/` (TOML, written by people)
 //! into compact JSON embedded in the library (read by the core at start-up).
 //!
-//! The build only converts and discovers; it does not judge the content. The
-//! content-validation tests (`tests/content.rs`) state the rules.
+//! The build then reads what it wrote with the core's own content readers
+//! (compiled into this script from `src/core/`), so content the program would
+//! refuse fails the build with the file and the key instead of reaching a
+//! browser. The content-validation tests (`tests/content.rs`) state the
+//! rules the readers do not enforce.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The core's content readers, the same source files the program uses.
+#[allow(dead_code, clippy::all)]
+#[path = "src/core"]
+mod core {
+    pub mod content_check;
+    pub mod context;
+    pub mod i18n;
+    pub mod json;
+    pub mod model;
+    pub mod read;
+    pub mod reference;
+    pub mod time;
+}
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -32,6 +49,9 @@ fn main() {
         .collect();
     structure["domains"] = serde_json::Value::Array(domains);
     write(&out.join("structure.json"), &structure);
+    let questionnaire = check_structure(&structure, &domain_ids);
+    // What changed since earlier versions, read when an older results file is opened (checked by tests/changes.rs).
+    write(&out.join("changes.json"), &read_toml(&content.join("changes.toml")));
 
     let mut codes: Vec<String> = fs::read_dir(content.join("lang"))
         .unwrap_or_else(|e| panic!("content/lang cannot be read: {e}"))
@@ -41,6 +61,15 @@ fn main() {
         .collect();
     // English first: it is the fallback language and the reference for completeness.
     codes.sort_by_key(|c| (c != "en", c.clone()));
+    // The widget's build copies these very files into dist/lang/ (scripts/postbuild.py),
+    // so the browser loads the bytes the host tests check. They go beside the
+    // profile's artefacts, target/<triple>/<profile>/lang/, where it finds them.
+    let shared = out.ancestors().nth(3).map(|profile| profile.join("lang"));
+    if let Some(dir) = &shared {
+        // Start empty, so that a language removed from content/ is not shipped.
+        let _ = fs::remove_dir_all(dir);
+        fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{} cannot be created: {e}", dir.display()));
+    }
 
     // The command-line tool and host tests carry every language; the widget
     // loads the one it shows from dist/lang/ (see scripts/postbuild.py),
@@ -70,12 +99,37 @@ fn main() {
             }
         }
         language.insert("domains".into(), texts.into());
+        let language = serde_json::Value::Object(language);
+        check_language(&questionnaire, code, &language, code == "en");
         let file = out.join(format!("lang_{code}.json"));
-        write(&file, &serde_json::Value::Object(language));
+        write(&file, &language);
+        if let Some(dir) = &shared {
+            fs::copy(&file, dir.join(format!("{code}.json"))).expect("the profile directory is writable");
+        }
         writeln!(generated, "    ({code:?}, {name:?}, language_json!(\"lang_{code}.json\")),").unwrap();
     }
     generated.push_str("];\n");
     fs::write(out.join("languages.rs"), generated).expect("OUT_DIR is writable");
+}
+
+/// Reads the structure as the program will, or stops the build naming the file and key.
+fn check_structure(structure: &serde_json::Value, domain_ids: &[String]) -> core::model::Questionnaire {
+    let text = serde_json::to_string(structure).expect("JSON values serialise");
+    core::content_check::check_structure(&text, domain_ids)
+        .unwrap_or_else(|message| panic!("\n\ncloudtriage content: {message}\n\n"))
+}
+
+/// Reads a language as the program will; the fallback language must have every word.
+fn check_language(
+    questionnaire: &core::model::Questionnaire,
+    code: &str,
+    language: &serde_json::Value,
+    fallback: bool,
+) {
+    let text = serde_json::to_string(language).expect("JSON values serialise");
+    if let Err(message) = core::content_check::check_language(questionnaire, code, &text, fallback) {
+        panic!("\n\ncloudtriage content: {message}\n\n");
+    }
 }
 
 fn read_toml(path: &Path) -> serde_json::Value {

@@ -5,7 +5,7 @@ macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
         pub enum $name { $($(#[$vdoc])* $variant),+ }
 
@@ -74,7 +74,7 @@ choice!(
 
 /// The answers to the context step.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Context {
     /// At least one use case; kept sorted and without repeats.
     pub use_cases: Vec<UseCase>,
@@ -126,31 +126,6 @@ impl Context {
     /// Whether a use case is selected.
     pub fn has_use_case(&self, use_case: UseCase) -> bool {
         self.use_cases.contains(&use_case)
-    }
-
-    /// Every combination of context values, for tests that must hold in all of them.
-    pub fn all_combinations() -> Vec<Context> {
-        let mut all = Vec::new();
-        for mask in 1u8..16 {
-            let use_cases: Vec<UseCase> =
-                UseCase::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, u)| *u).collect();
-            for &service_model in ServiceModel::ALL {
-                for &deployment in Deployment::ALL {
-                    for &stage in Stage::ALL {
-                        for &org_size in OrgSize::ALL {
-                            all.push(Context {
-                                use_cases: use_cases.clone(),
-                                service_model,
-                                deployment,
-                                stage,
-                                org_size,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-        all
     }
 }
 

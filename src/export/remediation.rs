@@ -288,9 +288,9 @@ pub fn domain_table(a: &Assessment) -> Table {
         .map(|d| {
             vec![
                 lang.domain_title(&d.id).to_owned(),
-                lang.decimal(d.level, 2),
+                lang.hundredths(i64::from(d.level), 2),
                 lang.percent(d.percent),
-                lang.decimal(d.target, 2),
+                lang.hundredths(i64::from(d.target), 2),
                 format!("{}/{}", d.at_target, d.applicable),
                 format!("{}/{}", d.answered, d.applicable),
             ]
@@ -410,7 +410,7 @@ pub fn report(a: &Assessment) -> Document {
         chart.rows.push(vec![
             lang.domain_title(&d.id).to_owned(),
             format!("{} {}", bar(d.percent), lang.percent(d.percent)),
-            lang.decimal(d.level, 1),
+            lang.hundredths(i64::from(d.level), 1),
         ]);
     }
     blocks.push(Block::Table(chart));
