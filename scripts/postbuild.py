@@ -139,7 +139,8 @@ def main() -> int:
         .replace("__CSS_FILE__", css_name)
         .replace("__CSS_INTEGRITY__", digest(css_bytes))
         .replace("__LANGUAGES__", json.dumps(language_files(words, staging), sort_keys=True))
-        .replace("__EXPORTS__", json.dumps(exports, sort_keys=True))
+        .replace("__EXPORTS_FILE__", exports["file"])
+        .replace("__EXPORTS_INTEGRITY__", exports["integrity"])
     )
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)

@@ -15,8 +15,9 @@ const CLOUDTRIAGE_ASSETS = {
   wasmIntegrity: "__WASM_INTEGRITY__",
   css: "__CSS_FILE__",
   cssIntegrity: "__CSS_INTEGRITY__",
+  exportsFile: "__EXPORTS_FILE__",
+  exportsIntegrity: "__EXPORTS_INTEGRITY__",
   languages: __LANGUAGES__,
-  exports: __EXPORTS__,
 };
 
 const CLOUDTRIAGE_FAILED = {
@@ -78,9 +79,7 @@ async function cloudtriageStart() {
     .catch(() => "");
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
-  const exports = CLOUDTRIAGE_ASSETS.exports
-    ? { url: new URL(CLOUDTRIAGE_ASSETS.exports.file, base).href, integrity: CLOUDTRIAGE_ASSETS.exports.integrity }
-    : {};
+  const exports = { url: new URL(CLOUDTRIAGE_ASSETS.exportsFile, base).href, integrity: CLOUDTRIAGE_ASSETS.exportsIntegrity };
   const args = [
     new URL(CLOUDTRIAGE_ASSETS.css, base).href,
     CLOUDTRIAGE_ASSETS.cssIntegrity,
