@@ -41,6 +41,7 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p cloudtriage-exports -- -D warnings
 	# Nothing is linked when linting, so point libfuzzer-sys at a library instead of compiling its C++.
 	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
 	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
