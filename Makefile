@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: serve test dist build tools tools-test check host-tests wasm-tests wasm-tests-firefox e2e e2e-firefox sizes screenshots docs bench fuzz clean
+.PHONY: serve test dist build tools tools-test check host-tests wasm-tests wasm-tests-firefox export-checks e2e e2e-firefox sizes screenshots docs bench fuzz clean
 
 ## Build the release widget and serve it on http://127.0.0.1:$(PORT)
 serve: dist
@@ -14,7 +14,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Run every check: format, lints, host tests, browser component tests (Chromium, Firefox ESR), size budget, end-to-end (Chromium, Firefox ESR)
-test: tools-test check host-tests wasm-tests wasm-tests-firefox build sizes e2e e2e-firefox
+test: tools-test check host-tests wasm-tests wasm-tests-firefox export-checks build sizes e2e e2e-firefox
 	@echo "All checks passed."
 
 tools:
@@ -41,6 +41,7 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p cloudtriage-exports -- -D warnings
 	# Nothing is linked when linting, so point libfuzzer-sys at a library instead of compiling its C++.
 	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
 	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
@@ -55,6 +56,10 @@ wasm-tests:
 # CHROMEDRIVER that .cargo/config.toml sets; webdriver.json names the Firefox binary.
 wasm-tests-firefox:
 	GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
+
+## Every export opened by independent readers (openpyxl, python-docx, csv, LibreOffice)
+export-checks:
+	tests/exports/run.sh
 
 e2e:
 	npx playwright test

@@ -7,12 +7,16 @@
 // and the words of the language shown (lang/<code>-<hash>.json). A file that
 // is missing or fails its integrity check stops the widget: the element then
 // shows only the message below, in its language.
+// The export module (exports-<hash>.js) is only named here; the widget loads
+// it when the user asks for an export.
 
 const CLOUDTRIAGE_ASSETS = {
   wasm: "__WASM_FILE__",
   wasmIntegrity: "__WASM_INTEGRITY__",
   css: "__CSS_FILE__",
   cssIntegrity: "__CSS_INTEGRITY__",
+  exportsFile: "__EXPORTS_FILE__",
+  exportsIntegrity: "__EXPORTS_INTEGRITY__",
   languages: __LANGUAGES__,
 };
 
@@ -75,7 +79,13 @@ async function cloudtriageStart() {
     .catch(() => "");
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
-  const args = [new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity, JSON.stringify(languages)];
+  const exports = { url: new URL(CLOUDTRIAGE_ASSETS.exportsFile, base).href, integrity: CLOUDTRIAGE_ASSETS.exportsIntegrity };
+  const args = [
+    new URL(CLOUDTRIAGE_ASSETS.css, base).href,
+    CLOUDTRIAGE_ASSETS.cssIntegrity,
+    JSON.stringify(languages),
+    JSON.stringify(exports),
+  ];
   mount_all(...args, likely, await words);
   return args;
 }

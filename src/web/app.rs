@@ -8,7 +8,9 @@ use yew::prelude::*;
 use super::components::{
     ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, Toolbar, WelcomePage,
 };
-use super::hooks::{restore, use_download, use_drag_and_drop, use_focus, use_frame_height, use_print, use_storage};
+use super::hooks::{
+    restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_storage,
+};
 use super::lang::Lang;
 use super::notice::Notice;
 use super::platform;
@@ -94,6 +96,7 @@ pub fn App(props: &AppProps) -> Html {
     use_frame_height(&props.host, &props.config);
     let dragging = use_drag_and_drop(&root, &dispatch);
     let download = use_download(&model, &report, &root);
+    let (export, exporting) = use_export(&model, &report, &root);
 
     let page = match &a.page {
         Page::Welcome => html! { <WelcomePage lang={lang} dispatch={dispatch.clone()} view={view::welcome(q, a)} /> },
@@ -137,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <div class="ct-page">{ page }</div>
             </div>
-            <Toolbar lang={lang} dispatch={dispatch.clone()} view={toolbar} {dragging} {download} />
+            <Toolbar lang={lang} dispatch={dispatch.clone()} view={toolbar} {dragging} {download} {export} {exporting} />
         </div>
     }
 }

@@ -1,10 +1,11 @@
-//! The actions available on every page: download, open, compare, print,
+//! The actions available on every page: download, open, compare, print, export,
 //! erase (with confirmation), and the "remember on this device" switch.
 //! Files can also be dropped anywhere on the widget.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::export_menu::ExportMenu;
 use super::file_button::FileButton;
 use crate::core::view::ToolbarView;
 use crate::web::files::Purpose;
@@ -20,6 +21,10 @@ pub struct ToolbarProps {
     pub dragging: bool,
     /// Download the results file (see `hooks::use_download`).
     pub download: Callback<()>,
+    /// Export in a format (see `hooks::use_export`).
+    pub export: Callback<&'static str>,
+    /// An export is under way.
+    pub exporting: bool,
 }
 
 #[function_component]
@@ -62,6 +67,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <FileButton label={lang.t("toolbar.import").to_owned()} purpose={Purpose::Resume} dispatch={props.dispatch.clone()} />
                 <FileButton label={lang.t("toolbar.compare").to_owned()} purpose={Purpose::Compare} dispatch={props.dispatch.clone()} />
                 <button type="button" class="ct-button" onclick={print}>{ lang.t("toolbar.print") }</button>
+                <ExportMenu lang={lang} busy={props.exporting} export={props.export.clone()} />
                 <button type="button" class="ct-button ct-button-danger" onclick={ask_erase} aria-expanded={view.confirm_erase.to_string()}>
                     { lang.t("toolbar.erase") }
                 </button>

@@ -4,6 +4,7 @@
 
 mod download;
 mod drag_and_drop;
+mod export;
 mod focus;
 mod frame_height;
 mod print;
@@ -11,6 +12,7 @@ mod storage;
 
 pub use download::use_download;
 pub use drag_and_drop::use_drag_and_drop;
+pub use export::use_export;
 pub use focus::use_focus;
 pub use frame_height::use_frame_height;
 pub use print::use_print;
