@@ -5,6 +5,7 @@
 
 mod commands;
 pub mod markdown;
+mod merge;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -71,6 +72,8 @@ enum Command {
     },
     /// Print the JSON Schema of the results file.
     Schema,
+    /// Merge the results files of several respondents into one; disagreements are kept.
+    Merge(merge::MergeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -99,6 +102,12 @@ pub struct TemplateArgs {
     /// A language code such as en, de, fr.
     #[arg(long)]
     pub lang: Option<String>,
+    /// The role label of the respondent the file is for (free text such as "DPO").
+    #[arg(long)]
+    pub respondent: Option<String>,
+    /// The domain ids assigned to the respondent, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub domains: Vec<String>,
 }
 
 /// A value parser offering exactly the ids of a context choice (and completing them).
@@ -140,6 +149,7 @@ pub fn run(args: &[String], now: i64, read: Read) -> Outcome {
         Command::Score { file, json, lang } => commands::score_file(catalog, &file, json, lang.as_deref(), read),
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
         Command::Schema => Ok(commands::ok(schema())),
+        Command::Merge(m) => merge::run(catalog, &m, read),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),
     };
     result.unwrap_or_else(|message| usage(&message))

@@ -6,13 +6,16 @@ pub mod catalog;
 pub mod compare;
 pub mod context;
 pub mod embed;
+pub mod evidence;
 pub mod i18n;
 pub mod json;
+pub mod merge;
 pub mod model;
 pub mod read;
 pub mod reference;
 pub mod results;
 pub mod score;
+pub mod team;
 pub mod time;
 
 pub use answer::{AnswerValue, Level};
