@@ -341,7 +341,19 @@ impl Assessment {
                     }
                 }
             }
-            Event::SetRespondent(label) => self.team.respondent = clean_label(&label),
+            Event::SetRespondent(label) => {
+                let old = std::mem::replace(&mut self.team.respondent, clean_label(&label));
+                let Some(new) = self.team.respondent.clone() else { return };
+                let list = &mut self.team.respondents;
+                // A renamed respondent keeps their assignment; everyone who answers is listed.
+                if !list.iter().any(|r| r.label == new) {
+                    match list.iter_mut().find(|r| Some(&r.label) == old.as_ref()) {
+                        Some(entry) => entry.label = new,
+                        None => list.push(super::results::Respondent { label: new, domains: Vec::new() }),
+                    }
+                    list.sort();
+                }
+            }
             Event::Assign { label, domains } => {
                 let Some(label) = clean_label(&label) else { return };
                 let domains: Vec<String> =
