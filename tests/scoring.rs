@@ -64,7 +64,7 @@ fn not_applicable_is_left_out_of_every_denominator() {
         &answers(&[("A-01", lvl(4)), ("A-02", AnswerValue::NotApplicable), ("B-01", lvl(4)), ("B-02", lvl(4))]),
     );
     assert_eq!(with_na.cloud_readiness.score, Some(100));
-    assert_eq!(with_na.domain("alpha").unwrap().level, 4.0);
+    assert_eq!(with_na.domain("alpha").unwrap().level, 400);
 }
 
 #[test]
@@ -204,9 +204,9 @@ fn the_worked_example_of_the_methodology_holds() {
         ("B-02", AnswerValue::Unknown),
     ]);
     let r = score(&q, &c, &a);
-    assert_eq!(r.domain("alpha").unwrap().level, 2.2);
+    assert_eq!(r.domain("alpha").unwrap().level, 220);
     assert_eq!(r.domain("alpha").unwrap().percent, 55);
-    assert_eq!(r.domain("beta").unwrap().level, 1.33);
+    assert_eq!(r.domain("beta").unwrap().level, 133);
     assert_eq!(r.domain("beta").unwrap().percent, 33);
     assert_eq!(r.cloud_readiness.score, Some(65));
     assert_eq!(r.cloud_readiness.band.as_deref(), Some("substantial"));
@@ -251,7 +251,7 @@ proptest! {
             }
         }
         for d in &r.domains {
-            prop_assert!((0.0..=4.0).contains(&d.level));
+            prop_assert!(d.level <= 400);
         }
         prop_assert!(r.completeness.confidence <= r.completeness.percent);
     }

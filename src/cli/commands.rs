@@ -209,8 +209,13 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     for d in &report.domains {
         let title = lang.domain_title(&d.id);
         let pad = width - title.chars().count();
-        let _ =
-            writeln!(out, "  {title}{}  {}  {}", " ".repeat(pad), lang.decimal(d.level, 2), lang.percent(d.percent));
+        let _ = writeln!(
+            out,
+            "  {title}{}  {}  {}",
+            " ".repeat(pad),
+            lang.hundredths(i64::from(d.level), 2),
+            lang.percent(d.percent)
+        );
     }
     let _ = writeln!(out, "\n{}", lang.t("results.actions_title"));
     if report.actions.is_empty() {

@@ -153,6 +153,20 @@ impl Language {
         format!("{sign}{}{separator}{:0places$}", scaled / scale, scaled % scale)
     }
 
+    /// A number given in hundredths, rounded half up to `places` (at most 2) decimals: `235` → `2,4` in German.
+    pub fn hundredths(&self, value: i64, places: usize) -> String {
+        let places = places.min(2);
+        let divisor = 10i64.pow(2 - places as u32);
+        let (sign, v) = if value < 0 { ("-", -value) } else { ("", value) };
+        let scaled = (2 * v + divisor) / (2 * divisor);
+        if places == 0 {
+            return format!("{sign}{scaled}");
+        }
+        let scale = 10i64.pow(places as u32);
+        let separator = self.strings.get("format.decimal_separator").map_or(".", String::as_str);
+        format!("{sign}{}{separator}{:0places$}", scaled / scale, scaled % scale)
+    }
+
     /// A whole percentage, e.g. `72 %` in French.
     pub fn percent(&self, value: u8) -> String {
         self.fill("format.percent", &[("value", &value.to_string())])
@@ -224,6 +238,11 @@ mod tests {
     fn numbers_and_dates_follow_the_language() {
         let de = sample();
         assert_eq!(de.decimal(2.345, 1), "2,3");
+        assert_eq!(de.hundredths(235, 1), "2,4");
+        assert_eq!(de.hundredths(234, 1), "2,3");
+        assert_eq!(de.hundredths(400, 2), "4,00");
+        assert_eq!(de.hundredths(7, 2), "0,07");
+        assert_eq!(de.hundredths(-150, 0), "-2");
         assert_eq!(de.percent(72), "72 %");
         assert_eq!(de.date("2026-11-28T15:29:16Z"), "28. November 2026");
         assert_eq!(de.date("not a date"), "not a date");

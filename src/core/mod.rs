@@ -4,6 +4,7 @@ pub mod answer;
 pub mod assessment;
 pub mod catalog;
 pub mod compare;
+pub mod content_check;
 pub mod context;
 pub mod embed;
 pub mod evidence;
@@ -17,6 +18,7 @@ pub mod results;
 pub mod score;
 pub mod team;
 pub mod time;
+pub mod view;
 
 pub use answer::{AnswerValue, Level};
 pub use assessment::{Assessment, Page};

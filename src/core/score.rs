@@ -73,18 +73,41 @@ pub struct IndexReport {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
 pub struct DomainReport {
     pub id: String,
-    /// Weighted mean level from 0.00 to 4.00, to two decimals.
-    pub level: f64,
+    /// Weighted mean level in hundredths, from 0 (0.00) to 400 (4.00).
+    #[cfg_attr(not(target_arch = "wasm32"), serde(serialize_with = "as_decimal"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "f64", description = "Weighted mean level from 0.00 to 4.00, to two decimals.")
+    )]
+    pub level: u16,
     /// The level as a percentage of 4.
     pub percent: u8,
-    /// Weighted mean target level of the scored questions, to two decimals.
-    pub target: f64,
+    /// Weighted mean target level of the scored questions, in hundredths.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(serialize_with = "as_decimal"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "f64", description = "Weighted mean target level of the scored questions, to two decimals.")
+    )]
+    pub target: u16,
     /// Applicable questions in the domain.
     pub applicable: usize,
     /// Of those, how many have an answer (a level, not applicable or don't know).
     pub answered: usize,
     /// Of those scored, how many reach their target.
     pub at_target: usize,
+}
+
+/// Hundredths written as the decimal number files hold (`235` → `2.35`).
+#[cfg(not(target_arch = "wasm32"))]
+fn as_decimal<S: serde::Serializer>(hundredths: &u16, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(f64::from(*hundredths) / 100.0)
+}
+
+impl DomainReport {
+    /// The target as a percentage of the highest level, for bars drawn against 100.
+    pub fn target_percent(&self) -> u8 {
+        percent(u64::from(self.target), 400)
+    }
 }
 
 /// How much of the assessment is answered, and how much of it is known.
@@ -173,10 +196,9 @@ impl Sum {
         self.weighted_levels += u64::from(weight) * u64::from(level);
         self.weights += u64::from(weight);
     }
-    /// Σ w·l / Σ w rounded half up to hundredths (only called when something was added).
-    fn mean_level(&self) -> f64 {
-        let hundredths = (200 * self.weighted_levels + self.weights) / (2 * self.weights);
-        hundredths as f64 / 100.0
+    /// Σ w·l / Σ w in hundredths, rounded half up (only called when something was added).
+    fn mean_level(&self) -> u16 {
+        ((200 * self.weighted_levels + self.weights) / (2 * self.weights)) as u16
     }
     /// Σ w·l / Σ w·4 as a percentage, or `None` when nothing was added.
     fn percent(&self) -> Option<u8> {
@@ -361,7 +383,7 @@ impl PlanItem {
 impl Report {
     /// The report as written in results files and printed by `cloudtriage score --json`.
     pub fn to_json(&self) -> Json {
-        let hundredths = |v: f64| Json::hundredths((v * 100.0).round() as i64);
+        let hundredths = |v: u16| Json::hundredths(i64::from(v));
         let domains = self
             .domains
             .iter()

@@ -5,6 +5,7 @@
 mod app;
 mod components;
 mod files;
+mod hooks;
 mod lang;
 mod languages;
 mod notice;

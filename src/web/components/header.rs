@@ -4,7 +4,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::core::assessment::Event;
-use crate::core::Catalog;
+use crate::core::view::LanguageOption;
 use crate::web::lang::Lang;
 use crate::web::notice::Notice;
 use crate::web::state::{Dispatch, Msg};
@@ -13,12 +13,12 @@ use crate::web::state::{Dispatch, Msg};
 pub struct HeaderProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
+    pub languages: Vec<LanguageOption>,
 }
 
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let lang = props.lang;
-    let catalog = Catalog::embedded();
     let onchange = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: yew::Event| {
@@ -49,8 +49,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <label class="ct-lang">
                 <span class="ct-lang-label">{ lang.t("language.switch") }</span>
                 <select {onchange} class="ct-select">
-                    { for catalog.names().map(|(code, name)| html! {
-                        <option value={code} selected={code == lang.code} lang={code}>{ name }</option>
+                    { for props.languages.iter().map(|l| html! {
+                        <option value={l.code} selected={l.chosen} lang={l.code}>{ l.name }</option>
                     }) }
                 </select>
             </label>
