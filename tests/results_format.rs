@@ -39,12 +39,54 @@ fn answered(levels: &[u8]) -> Answers {
 
 const CREATED: &str = "2026-11-28T15:29:16Z";
 
+/// The published schema made strict: every object the schema describes may hold only the fields it names.
+fn strict_schema() -> jsonschema::Validator {
+    fn tighten(schema: &mut serde_json::Value) {
+        if let Some(object) = schema.as_object_mut() {
+            if object.contains_key("properties") {
+                object.insert("unevaluatedProperties".into(), false.into());
+            }
+            for key in ["properties", "$defs"] {
+                if let Some(children) = object.get_mut(key).and_then(|c| c.as_object_mut()) {
+                    children.values_mut().for_each(tighten);
+                }
+            }
+            if let Some(items) = object.get_mut("items") {
+                tighten(items);
+            }
+        }
+    }
+    let mut schema: serde_json::Value = serde_json::from_str(&cloudtriage::cli::schema()).unwrap();
+    tighten(&mut schema);
+    jsonschema::validator_for(&schema).expect("the schema is valid")
+}
+
+fn assert_conforms(validator: &jsonschema::Validator, text: &str) {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    let errors: Vec<String> =
+        validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "the written file breaks the schema: {errors:#?}");
+}
+
 #[test]
-fn the_written_json_is_what_the_schema_types_serialise_to() {
+fn the_written_json_conforms_to_the_published_schema() {
+    let validator = strict_schema();
     let file = ResultsFile::new(catalog(), "en", CREATED.into(), &context(), &answered(&[0, 1, 2, 3, 4, 5]));
-    let ours: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
-    let derived = serde_json::to_value(&file).unwrap();
-    assert_eq!(ours, derived);
+    assert_conforms(&validator, &file.to_json());
+    // The check can fail: a field the schema does not know, or a wrong type, is caught.
+    let extra = file.to_json().replacen("\"created\"", "\"colour\": \"blue\",\n  \"created\"", 1);
+    assert!(!validator.is_valid(&serde_json::from_str(&extra).unwrap()));
+    let wrong = file.to_json().replacen("\"format_version\": 2", "\"format_version\": \"2\"", 1);
+    assert!(!validator.is_valid(&serde_json::from_str(&wrong).unwrap()));
+}
+
+#[test]
+fn a_team_file_with_evidence_and_a_disagreement_conforms_to_the_schema() {
+    let bytes = include_bytes!("bad-inputs/49-team-file-with-open-conflict.json");
+    let imported = import(catalog(), bytes).unwrap();
+    let file = ResultsFile::new(catalog(), "en", CREATED.into(), &imported.context, &imported.answers)
+        .with_team(&imported.team);
+    assert_conforms(&strict_schema(), &file.to_json());
 }
 
 #[test]
@@ -126,6 +168,11 @@ fn any_value() -> impl Strategy<Value = Option<AnswerValue>> {
     ]
 }
 
+fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    VALIDATOR.get_or_init(strict_schema)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -144,8 +191,8 @@ proptest! {
         let file = ResultsFile::new(catalog(), "fr", CREATED.into(), &context(), &answers);
         let imported = import(catalog(), file.to_json().as_bytes()).unwrap();
         prop_assert_eq!(&imported.answers, &answers);
-        let ours: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
-        prop_assert_eq!(ours, serde_json::to_value(&file).unwrap());
+        let value: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        prop_assert!(validator().is_valid(&value));
     }
 }
 

@@ -58,13 +58,13 @@ pub(super) fn questionnaire(catalog: &Catalog, lang: Option<&str>, json: bool) -
                         "weight": item.weight,
                         "critical": item.critical,
                         "not_applicable": item.not_applicable,
-                        "indices": item.indices,
+                        "indices": item.indices.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
                         "target": item.target.unwrap_or(q.scoring.default_target),
                         "applies": markdown::describe(lang, &item.applies),
                         "responsibility": {
-                            "iaas": item.responsibility.iaas,
-                            "paas": item.responsibility.paas,
-                            "saas": item.responsibility.saas,
+                            "iaas": item.responsibility.iaas.as_str(),
+                            "paas": item.responsibility.paas.as_str(),
+                            "saas": item.responsibility.saas.as_str(),
                         },
                         "references": item.references.iter().map(|r| serde_json::json!({
                             "id": r.to_string(), "label": r.label(lang),

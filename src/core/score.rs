@@ -13,7 +13,7 @@ use super::reference::Reference;
 
 /// How a question stands in the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case", tag = "state", content = "level"))]
 pub enum Standing {
     /// Answered with a level.
@@ -45,7 +45,7 @@ impl Standing {
 
 /// A critical question that holds an index down.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cap {
     /// The question's id.
     pub question: String,
@@ -56,7 +56,7 @@ pub struct Cap {
 
 /// One index: a score from 0 to 100 and its band.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct IndexReport {
     /// The score after any cap; absent when no question feeding the index applies.
     pub score: Option<u8>,
@@ -70,11 +70,10 @@ pub struct IndexReport {
 
 /// The maturity of one domain.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct DomainReport {
     pub id: String,
     /// Weighted mean level in hundredths, from 0 (0.00) to 400 (4.00).
-    #[cfg_attr(not(target_arch = "wasm32"), serde(serialize_with = "as_decimal"))]
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(with = "f64", description = "Weighted mean level from 0.00 to 4.00, to two decimals.")
@@ -83,7 +82,6 @@ pub struct DomainReport {
     /// The level as a percentage of 4.
     pub percent: u8,
     /// Weighted mean target level of the scored questions, in hundredths.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(serialize_with = "as_decimal"))]
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(with = "f64", description = "Weighted mean target level of the scored questions, to two decimals.")
@@ -97,12 +95,6 @@ pub struct DomainReport {
     pub at_target: usize,
 }
 
-/// Hundredths written as the decimal number files hold (`235` → `2.35`).
-#[cfg(not(target_arch = "wasm32"))]
-fn as_decimal<S: serde::Serializer>(hundredths: &u16, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64(f64::from(*hundredths) / 100.0)
-}
-
 impl DomainReport {
     /// The target as a percentage of the highest level, for bars drawn against 100.
     pub fn target_percent(&self) -> u8 {
@@ -112,7 +104,7 @@ impl DomainReport {
 
 /// How much of the assessment is answered, and how much of it is known.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Completeness {
     /// Questions that apply in this context.
     pub applicable: usize,
@@ -128,7 +120,7 @@ pub struct Completeness {
 
 /// One gap to close, ranked in the action plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PlanItem {
     /// 1 for the first thing to do.
     pub rank: usize,
@@ -150,7 +142,7 @@ pub struct PlanItem {
 
 /// Everything the answers say: computed, never read from a file.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Report {
     pub cloud_readiness: IndexReport,
     pub data_protection: IndexReport,
