@@ -20,6 +20,8 @@ pub enum Page {
     Results,
     /// Comparison with an earlier results file.
     Compare,
+    /// Team assessment: the user's role, files for respondents, merging files.
+    Team,
 }
 
 /// Something the interface should tell the user about their last action.
@@ -442,7 +444,7 @@ impl Assessment {
     pub fn neighbour(&self, q: &Questionnaire, step: isize) -> Option<Page> {
         let pages = self.pages(q);
         let current = match &self.page {
-            Page::Compare => pages.len() - 1,
+            Page::Compare | Page::Team => pages.len() - 1,
             page => pages.iter().position(|p| p == page)?,
         };
         let target = current.checked_add_signed(step)?;

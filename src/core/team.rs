@@ -4,10 +4,11 @@
 //! docs/METHODOLOGY.md states each rule.
 
 use super::answer::AnswerValue;
+use super::assessment::{Assessment, Problem};
 use super::context::Context;
 use super::json::{object, Json};
 use super::model::Questionnaire;
-use super::results::{Answers, Conflict, Respondent, Team};
+use super::results::{Answers, Conflict, ContextClaim, Evidence, Respondent, Response, Team};
 use super::score::{score, Report};
 
 /// Disagreements spanning at least this many levels are listed in the action plan.
@@ -191,4 +192,93 @@ pub fn respondent_team(q: &Questionnaire, label: Option<&str>, domains: &[String
         },
         None => Team::default(),
     })
+}
+
+/// What a question card shows about respondents and evidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuestionTeamView {
+    /// The one respondent who answered, when one did.
+    pub respondent: Option<String>,
+    /// Several respondents' answers and notes: agreeing, or notes beside a disagreement.
+    pub responses: Vec<Response>,
+    /// Different answers, with any settlement.
+    pub conflict: Option<Conflict>,
+    pub evidence: Vec<Evidence>,
+    /// Several respondents answered and the user, without a role label, tried to change it.
+    pub needs_label: bool,
+    /// This copy's respondent, proposed as who settles a disagreement.
+    pub me: Option<String>,
+}
+
+/// The team part of one question's card.
+pub fn question_team(a: &Assessment, id: &str) -> QuestionTeamView {
+    let answers = &a.answers;
+    let several = answers.conflicts.contains_key(id) || answers.responses.contains_key(id);
+    QuestionTeamView {
+        respondent: answers.respondents.get(id).cloned(),
+        responses: answers.responses.get(id).cloned().unwrap_or_default(),
+        conflict: answers.conflicts.get(id).cloned(),
+        evidence: answers.evidence.get(id).cloned().unwrap_or_default(),
+        needs_label: several && a.team.respondent.is_none() && a.problem == Some(Problem::NeedRespondent),
+        me: a.team.respondent.clone(),
+    }
+}
+
+/// The team page: the user's role, who takes part, contexts that differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamView {
+    /// This copy's respondent label.
+    pub me: Option<String>,
+    /// Everyone taking part and their assigned domains.
+    pub respondents: Vec<Respondent>,
+    /// Every domain id, in questionnaire order, to assign.
+    pub domains: Vec<String>,
+    /// Respondents' contexts where they differ.
+    pub context_conflicts: Vec<ContextClaim>,
+}
+
+/// The team page of an assessment.
+pub fn team_view(q: &Questionnaire, a: &Assessment) -> TeamView {
+    TeamView {
+        me: a.team.respondent.clone(),
+        respondents: a.team.respondents.clone(),
+        domains: q.domains.iter().map(|d| d.id.clone()).collect(),
+        context_conflicts: a.team.context_conflicts.clone(),
+    }
+}
+
+/// The team's findings as the results page shows them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TeamResultsView {
+    /// Open disagreements with every answer and note, in questionnaire order.
+    pub open: Vec<(String, Conflict)>,
+    pub resolved: usize,
+    /// Open disagreements of two levels or more: the first actions.
+    pub agreements: Vec<Agreement>,
+    /// Level 3 or 4 answers without evidence.
+    pub without_evidence: Vec<String>,
+    /// The evidence register, question by question.
+    pub evidence: Vec<(String, Vec<Evidence>)>,
+    /// Respondents' contexts where they differ.
+    pub context_conflicts: Vec<ContextClaim>,
+    /// Everyone taking part.
+    pub respondents: Vec<Respondent>,
+}
+
+/// The team part of the results page.
+pub fn team_results(q: &Questionnaire, a: &Assessment) -> TeamResultsView {
+    let t = score_assessment(q, &a.context, &a.answers);
+    TeamResultsView {
+        open: t
+            .open_conflicts
+            .iter()
+            .filter_map(|id| Some((id.clone(), a.answers.conflicts.get(id)?.clone())))
+            .collect(),
+        resolved: t.resolved_conflicts,
+        agreements: t.agreements,
+        without_evidence: t.without_evidence,
+        evidence: t.with_evidence.iter().map(|id| (id.clone(), a.answers.evidence[id].clone())).collect(),
+        context_conflicts: a.team.context_conflicts.clone(),
+        respondents: a.team.respondents.clone(),
+    }
 }

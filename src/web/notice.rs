@@ -2,6 +2,7 @@
 //! rendered in whatever language the user reads when they look.
 
 use crate::core::i18n::Language;
+use crate::core::merge::{MergeError, MergeSummary};
 use crate::core::results::{ImportError, ImportWarning};
 
 /// How a notice is announced.
@@ -37,21 +38,39 @@ pub enum Notice {
     Erased,
     /// The words of the language chosen could not be loaded.
     LanguageUnavailable,
+    /// Files were merged into the assessment.
+    Merged(MergeSummary),
+    /// The chosen files could not be merged; nothing changed.
+    MergeFailed(MergeError),
+    /// A respondent's file was offered for download.
+    RespondentFile {
+        file: String,
+    },
+    /// The evidence file could not be read or hashed.
+    HashFailed,
 }
 
 impl Notice {
     /// How the notice is announced and styled.
     pub fn severity(&self) -> Severity {
         match self {
-            Notice::ImportFailed(_) | Notice::DownloadFailed | Notice::ReadFailed | Notice::LanguageUnavailable => {
-                Severity::Error
-            }
+            Notice::ImportFailed(_)
+            | Notice::DownloadFailed
+            | Notice::ReadFailed
+            | Notice::LanguageUnavailable
+            | Notice::MergeFailed(_)
+            | Notice::HashFailed => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
-            Notice::Imported { .. } | Notice::Compared { .. } | Notice::Downloaded { .. } | Notice::Erased => {
-                Severity::Success
-            }
+            Notice::Imported { .. }
+            | Notice::Compared { .. }
+            | Notice::Downloaded { .. }
+            | Notice::Erased
+            | Notice::RespondentFile { .. } => Severity::Success,
+            // Open disagreements are worth a look before anything else.
+            Notice::Merged(s) if s.open_conflicts > 0 || s.context_differs => Severity::Warning,
+            Notice::Merged(_) => Severity::Success,
         }
     }
 
@@ -70,6 +89,27 @@ impl Notice {
             Notice::StoredCorrupt(e) => lang.fill("notices.stored_corrupt", &[("reason", &e.message(lang))]),
             Notice::Erased => lang.t("toolbar.erased").to_owned(),
             Notice::LanguageUnavailable => lang.t("notices.language_unavailable").to_owned(),
+            Notice::Merged(s) => {
+                let n = |v: usize| v.to_string();
+                let mut text = lang.fill(
+                    "team.merge_summary",
+                    &[
+                        ("files", &n(s.files)),
+                        ("respondents", &n(s.respondents)),
+                        ("answered", &n(s.answered)),
+                        ("agreed", &n(s.agreed)),
+                        ("open", &n(s.open_conflicts)),
+                        ("resolved", &n(s.resolved_conflicts)),
+                    ],
+                );
+                if s.context_differs {
+                    text = format!("{text} {}", lang.t("team.context_differs"));
+                }
+                text
+            }
+            Notice::MergeFailed(e) => lang.fill("team.merge_failed", &[("reason", &e.message(lang))]),
+            Notice::RespondentFile { file } => lang.fill("team.respondent_downloaded", &[("file", file)]),
+            Notice::HashFailed => lang.t("evidence.error_hash").to_owned(),
         }
     }
 }

@@ -130,7 +130,7 @@ impl Conflict {
 
 /// One respondent's answer and note where several respondents answered one question.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Response {
     /// Who gave it.
     pub respondent: String,
