@@ -47,7 +47,8 @@ enum Command {
         /// A language code such as en, de, fr.
         #[arg(long)]
         lang: Option<String>,
-        /// Print JSON instead of Markdown.
+        /// Print JSON instead of Markdown; each question's target is its default level
+        /// and the rules that change it by context (the first matching rule applies).
         #[arg(long)]
         json: bool,
     },

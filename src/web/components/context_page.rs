@@ -4,7 +4,6 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::assessment::Event;
-use crate::core::context::{Deployment, OrgSize, ServiceModel, Stage};
 use crate::core::view::{Choice, ContextView};
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
@@ -18,18 +17,23 @@ pub struct ContextProps {
 
 /// One single-choice context value: its form name, the table its option labels come from
 /// (`context.<table>.<id>`), its legend and hint, its options and the event choosing one.
-struct Group<'a, T> {
+struct Group<'a> {
     name: &'static str,
     table: &'static str,
     legend: &'a str,
     hint: Option<&'a str>,
-    options: &'a [Choice<T>],
-    event: fn(T) -> Event,
+    /// Each option's id, whether it is chosen, and the event choosing it.
+    options: Vec<(&'static str, bool, Event)>,
+}
+
+/// The options of a group with the event each sends (generic only here, so the markup is built once).
+fn options<T: Copy>(choices: &[Choice<T>], event: fn(T) -> Event) -> Vec<(&'static str, bool, Event)> {
+    choices.iter().map(|c| (c.id, c.chosen, event(c.value))).collect()
 }
 
 /// A radio group for one single-choice context value.
-fn choice_group<T: Copy + 'static>(lang: Lang, dispatch: &Dispatch, group: Group<'_, T>) -> Html {
-    let Group { name, table, legend, hint, options, event } = group;
+fn choice_group(lang: Lang, dispatch: &Dispatch, group: Group<'_>) -> Html {
+    let Group { name, table, legend, hint, options } = group;
     let hint_id = format!("ct-hint-{name}");
     html! {
         <fieldset class="ct-fieldset" aria-describedby={hint.map(|_| hint_id.clone())}>
@@ -38,13 +42,13 @@ fn choice_group<T: Copy + 'static>(lang: Lang, dispatch: &Dispatch, group: Group
                 <p id={hint_id.clone()} class="ct-hint">{ hint }</p>
             }
             <div class="ct-choices">
-                { for options.iter().map(|option| {
-                    let (dispatch, value) = (dispatch.clone(), option.value);
-                    let onchange = Callback::from(move |_: yew::Event| dispatch.dispatch(Msg::Core(event(value))));
+                { for options.into_iter().map(|(id, checked, event)| {
+                    let dispatch = dispatch.clone();
+                    let onchange = Callback::from(move |_: yew::Event| dispatch.dispatch(Msg::Core(event.clone())));
                     html! {
                         <label class="ct-choice">
-                            <input type="radio" {name} value={option.id} checked={option.chosen} {onchange} />
-                            <span>{ lang.t(&format!("context.{table}.{}", option.id)) }</span>
+                            <input type="radio" {name} value={id} {checked} {onchange} />
+                            <span>{ lang.t(&format!("context.{table}.{id}")) }</span>
                         </label>
                     }
                 }) }
@@ -88,21 +92,21 @@ pub fn ContextPage(props: &ContextProps) -> Html {
                     }) }
                 </div>
             </fieldset>
-            { choice_group::<ServiceModel>(lang, dispatch, Group {
+            { choice_group(lang, dispatch, Group {
                 name: "service_model", table: "service_models", legend: lang.t("context.service_model"),
-                hint: Some(lang.t("context.service_model_hint")), options: &view.service_models, event: Event::SetServiceModel,
+                hint: Some(lang.t("context.service_model_hint")), options: options(&view.service_models, Event::SetServiceModel),
             }) }
-            { choice_group::<Deployment>(lang, dispatch, Group {
+            { choice_group(lang, dispatch, Group {
                 name: "deployment", table: "deployments", legend: lang.t("context.deployment"),
-                hint: None, options: &view.deployments, event: Event::SetDeployment,
+                hint: None, options: options(&view.deployments, Event::SetDeployment),
             }) }
-            { choice_group::<Stage>(lang, dispatch, Group {
+            { choice_group(lang, dispatch, Group {
                 name: "stage", table: "stages", legend: lang.t("context.stage"),
-                hint: None, options: &view.stages, event: Event::SetStage,
+                hint: None, options: options(&view.stages, Event::SetStage),
             }) }
-            { choice_group::<OrgSize>(lang, dispatch, Group {
+            { choice_group(lang, dispatch, Group {
                 name: "org_size", table: "org_sizes", legend: lang.t("context.org_size"),
-                hint: None, options: &view.org_sizes, event: Event::SetOrgSize,
+                hint: None, options: options(&view.org_sizes, Event::SetOrgSize),
             }) }
             if view.needs_use_case {
                 <p class="ct-error" role="alert">{ lang.t("context.need_use_case") }</p>

@@ -3,11 +3,9 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::assessment::Event;
 use crate::core::view::LanguageOption;
 use crate::web::lang::Lang;
-use crate::web::notice::Notice;
-use crate::web::state::{Dispatch, Msg};
+use crate::web::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -23,15 +21,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: yew::Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let dispatch = dispatch.clone();
-            // Words of a language not shown yet are loaded first; the answers stay as they are.
-            wasm_bindgen_futures::spawn_local(async move {
-                if crate::web::languages::ensure(&code).await {
-                    dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
-                } else {
-                    dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));
-                }
-            });
+            crate::web::languages::switch(code, dispatch.clone());
         })
     };
     html! {
