@@ -185,6 +185,7 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
     let lang = props.lang;
     let id = props.id.to_string();
     let draft = use_state(EvidenceDraft::default);
+    let open = use_state(|| false);
     let error = use_state(|| None::<String>);
     let hashing = use_state(|| false);
     let file_input = use_node_ref();
@@ -243,9 +244,18 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
     let input_id = |name: &str| format!("ct-ev-{name}-{id}");
     let error_id = format!("ct-ev-error-{id}");
     let count = props.evidence.len();
+    // The form is rendered only once asked for: a page of questions stays light.
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            open.set(!*open);
+        })
+    };
+    let form_open = *open;
     html! {
-        <details class="ct-evidence" open={count > 0} data-testid="evidence">
-            <summary>{ lang.fill("evidence.summary", &[("count", &count.to_string())]) }</summary>
+        <details class="ct-evidence" open={count > 0 || form_open} data-testid="evidence">
+            <summary onclick={toggle}>{ lang.fill("evidence.summary", &[("count", &count.to_string())]) }</summary>
             if count > 0 {
                 <ul class="ct-evidence-list">
                     { for props.evidence.iter().enumerate().map(|(i, e)| html! {
@@ -270,6 +280,7 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
                     }) }
                 </ul>
             }
+            if form_open {
             <div class="ct-evidence-form ct-no-print">
                 <label for={input_id("title")}>{ lang.t("evidence.field_title") }</label>
                 <input id={input_id("title")} class="ct-input" type="text" maxlength="500" value={draft.title.clone()} oninput={field(|d, v| d.title = v)}
@@ -294,6 +305,7 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
                 }
                 <button type="button" class="ct-button ct-button-small" disabled={*hashing} onclick={add}>{ lang.t("evidence.add") }</button>
             </div>
+            }
         </details>
     }
 }
