@@ -4,6 +4,7 @@
 //! clap (derive); each command lives in a function of its own.
 
 mod commands;
+mod crosswalk;
 pub mod markdown;
 mod merge;
 
@@ -11,6 +12,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use crate::core::crosswalk::Framework;
 use crate::core::Catalog;
 
 pub use commands::{report_text, schema};
@@ -70,6 +72,21 @@ enum Command {
         /// Results files.
         #[arg(required = true)]
         files: Vec<String>,
+    },
+    /// Print the articles or controls of a framework that the questionnaire covers, the questions
+    /// covering each and, with FILE, the maturity and gaps of each.
+    Crosswalk {
+        /// The framework.
+        #[arg(long, value_parser = choices(&Framework::ALL, Framework::as_str))]
+        framework: Framework,
+        /// A results file, for the maturity and gaps of each item.
+        file: Option<String>,
+        /// Print JSON instead of Markdown.
+        #[arg(long)]
+        json: bool,
+        /// A language code such as en, de, fr (default: the file's language).
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Print the JSON Schema of the results file.
     Schema,
@@ -149,6 +166,9 @@ pub fn run(args: &[String], now: i64, read: Read) -> Outcome {
         Command::Template(t) => commands::template(catalog, &t, now),
         Command::Score { file, json, lang } => commands::score_file(catalog, &file, json, lang.as_deref(), read),
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
+        Command::Crosswalk { framework, file, json, lang } => {
+            crosswalk::crosswalk(catalog, framework, file.as_deref(), json, lang.as_deref(), read)
+        }
         Command::Schema => Ok(commands::ok(schema())),
         Command::Merge(m) => merge::run(catalog, &m, read),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),

@@ -3,9 +3,11 @@
 pub mod answer;
 pub mod assessment;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod content_check;
 pub mod context;
+pub mod crosswalk;
 pub mod embed;
 pub mod evidence;
 pub mod i18n;

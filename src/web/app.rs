@@ -11,9 +11,11 @@ use super::components::{
 };
 use super::hooks::{restore, use_download, use_drag_and_drop, use_focus, use_frame_height, use_print, use_storage};
 use super::lang::Lang;
+use super::notice::Notice;
 use super::platform;
-use super::state::Model;
+use super::state::{Model, ResultsTab};
 use crate::core::assessment::{Assessment, Event, Page};
+use crate::core::crosswalk::{self, Assessed};
 use crate::core::embed::{EmbedConfig, Preset};
 use crate::core::score::score;
 use crate::core::{view, Catalog};
@@ -26,6 +28,9 @@ pub struct AppProps {
     pub host: web_sys::Element,
     /// The language to start in; its words are available.
     pub language: AttrValue,
+    /// The words of the language the widget should have started in were refused
+    /// (missing, or failing their integrity check): it says so, in `language`.
+    pub language_refused: bool,
 }
 
 /// The context a host preset, applied to a fresh assessment.
@@ -62,7 +67,14 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let (config, language) = (props.config.clone(), props.language.clone());
-    let model = use_reducer_eq(|| initial_model(&config, &language));
+    let refused = props.language_refused;
+    let model = use_reducer_eq(|| {
+        let mut model = initial_model(&config, &language);
+        if refused {
+            model.notify(Notice::LanguageUnavailable);
+        }
+        model
+    });
     let root = use_node_ref();
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;
@@ -74,6 +86,16 @@ pub fn App(props: &AppProps) -> Html {
     let report: Rc<_> = {
         let deps = (a.context.clone(), a.answers.values.clone());
         use_memo(deps, |(context, values)| score(q, context, values))
+    };
+
+    // The "By framework" tab's table, computed by the core only while that tab is shown.
+    let framework_view = {
+        let deps =
+            (model.results_tab, model.framework, lang, report.clone(), a.context.clone(), a.answers.values.clone());
+        use_memo(deps, |(tab, framework, lang, report, context, answers)| {
+            let assessed = Assessed { context, answers, report };
+            (*tab == ResultsTab::ByFramework).then(|| crosswalk::view(q, lang, *framework, Some(assessed)))
+        })
     };
 
     use_storage(&props.config, &model, &report);
@@ -99,6 +121,9 @@ pub fn App(props: &AppProps) -> Html {
                     view={Rc::new(view::results(q, &a.context, &report))}
                     today={today}
                     printing={model.print_requested}
+                    tab={model.results_tab}
+                    framework={model.framework}
+                    framework_view={framework_view.clone()}
                 >
                     <TeamFindings lang={lang} dispatch={dispatch.clone()} view={Rc::new(crate::core::team::team_results(q, a))} />
                 </ResultsPage>

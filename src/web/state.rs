@@ -9,6 +9,7 @@ use yew::{Reducible, UseReducerDispatcher};
 use super::files::Purpose;
 use super::notice::Notice;
 use crate::core::assessment::{Assessment, Event, Page};
+use crate::core::crosswalk::Framework;
 use crate::core::merge::{merge, MergeInput, MergeSummary};
 use crate::core::results::{self, ImportError, Imported, ResultsFile};
 use crate::core::score::Report;
@@ -16,6 +17,15 @@ use crate::core::Catalog;
 
 /// What components send messages through; stable across renders.
 pub type Dispatch = UseReducerDispatcher<Model>;
+
+/// The views of the results page, shown as tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsTab {
+    /// Indices, domains, action plan.
+    Overview,
+    /// The crosswalk of one framework.
+    ByFramework,
+}
 
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +46,10 @@ pub struct Model {
     pub focus_question: Option<String>,
     /// Files chosen for merging, in the order chosen (the merge does not depend on it).
     pub merge_files: Vec<MergeFile>,
+    /// The tab shown on the results page (printing prints the tab shown).
+    pub results_tab: ResultsTab,
+    /// The framework the "By framework" tab shows; kept while the user moves between pages.
+    pub framework: Framework,
 }
 
 /// A file chosen for merging: its name, what import read or why it cannot,
@@ -94,6 +108,10 @@ pub enum Msg {
     MergeLabel(usize, String),
     /// Merge the files on the list into the assessment, replacing it.
     MergeRun,
+    /// Switch the results page to a tab.
+    ShowResultsTab(ResultsTab),
+    /// Choose the framework of the "By framework" tab.
+    ChooseFramework(Framework),
 }
 
 impl Model {
@@ -109,6 +127,8 @@ impl Model {
             page_turns: 0,
             focus_question: None,
             merge_files: Vec::new(),
+            results_tab: ResultsTab::Overview,
+            framework: Framework::Nis2,
         }
     }
 
@@ -226,6 +246,8 @@ impl Model {
                     self.focus_question = Some(id);
                 }
             }
+            Msg::ShowResultsTab(tab) => self.results_tab = tab,
+            Msg::ChooseFramework(framework) => self.framework = framework,
         }
     }
 }
