@@ -7,7 +7,8 @@
 // nowhere. axe-core checks each new screen.
 // The shared fixture fails every test here on a CSP violation or a script error;
 // pages of further browser contexts are guarded the same way.
-import { test, expect, guardPage } from './fixtures.mjs';
+import { test, expect } from './fixtures.mjs';
+import { guardPage } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
