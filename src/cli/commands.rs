@@ -3,11 +3,14 @@
 use std::fmt::Write as _;
 
 use super::{markdown, Outcome, Read, TemplateArgs, INVALID, OK};
+use crate::core::answer::AnswerValue;
 use crate::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::i18n::Language;
 use crate::core::model::{Condition, Index, Question};
+use crate::core::results::Answers;
 use crate::core::results::{self, ResultsFile};
-use crate::core::score::{score, Report, Standing};
+use crate::core::score::{Report, Standing};
+use crate::core::team::{score_assessment, TeamReport};
 use crate::core::Catalog;
 
 /// Success with what to print.
@@ -137,7 +140,12 @@ pub(super) fn template(catalog: &Catalog, args: &TemplateArgs, now: i64) -> Resu
     if context.use_cases.is_empty() {
         context.use_cases = UseCase::ALL.to_vec();
     }
-    let file = ResultsFile::template(catalog, &lang.code, crate::core::time::rfc3339(now), &context);
+    let q = &catalog.questionnaire;
+    let team = crate::core::team::respondent_team(q, args.respondent.as_deref(), &args.domains).map_err(|d| {
+        let ids: Vec<&str> = q.domains.iter().map(|d| d.id.as_str()).collect();
+        format!("--domains: no domain {d:?}; available: {}", ids.join(", "))
+    })?;
+    let file = ResultsFile::template(catalog, &lang.code, crate::core::time::rfc3339(now), &context).with_team(&team);
     Ok(ok(file.to_json() + "\n"))
 }
 
@@ -159,9 +167,19 @@ pub(super) fn score_file(
         Err(message) => return Ok(Outcome { code: INVALID, stdout: String::new(), stderr: message + "\n" }),
     };
     let lang = language(catalog, lang.or(Some(imported.language.as_str())).filter(|c| catalog.has_language(c)))?;
-    let report = score(&catalog.questionnaire, &imported.context, &imported.answers.values);
+    let team = score_assessment(&catalog.questionnaire, &imported.context, &imported.answers);
+    let report = &team.report;
     let stderr: String = imported.warnings.iter().map(|w| format!("{path}: warning: {}\n", w.message(lang))).collect();
-    let stdout = if json { report.to_json().pretty() + "\n" } else { report_text(lang, &report) };
+    let stdout = if json {
+        // The report as files carry it, with the team's and the evidence's findings beside it.
+        let mut value = report.to_json();
+        if let crate::core::json::Json::Object(members) = &mut value {
+            members.push(("team".to_owned(), team.team_json(&imported.answers)));
+        }
+        value.pretty() + "\n"
+    } else {
+        report_text(lang, report) + &team_text(lang, &team, &imported.answers)
+    };
     Ok(Outcome { code: OK, stdout, stderr })
 }
 
@@ -255,6 +273,72 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     }
     if !report.unanswered.is_empty() {
         let _ = writeln!(out, "\n{}: {}", lang.t("results.unanswered_title"), report.unanswered.join(", "));
+    }
+    out
+}
+
+/// An answer as words: "level 2", "don't know", "not applicable".
+pub(super) fn value_text(lang: &Language, value: AnswerValue) -> String {
+    match value {
+        AnswerValue::Level(l) => lang.fill("results.standing_level", &[("level", &l.get().to_string())]),
+        AnswerValue::Unknown => lang.t("results.standing_unknown").to_owned(),
+        AnswerValue::NotApplicable => lang.t("answer.not_applicable").to_owned(),
+    }
+}
+
+/// The team's and the evidence register's findings, after the report.
+pub fn team_text(lang: &Language, team: &TeamReport, answers: &Answers) -> String {
+    let mut out = String::new();
+    if !team.open_conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.fill("team.open_conflicts", &[("count", &team.open_conflicts.len().to_string())])
+        );
+        for id in &team.open_conflicts {
+            let Some(c) = answers.conflicts.get(id) else { continue };
+            let said: Vec<String> =
+                c.answers.iter().map(|a| format!("{}: {}", a.respondent, value_text(lang, a.value))).collect();
+            let _ = writeln!(out, "  {id} {}: {}", lang.prompt(id), said.join("; "));
+            for a in c.answers.iter().filter(|a| a.note.is_some()) {
+                let _ = writeln!(out, "    {}: {}", a.respondent, a.note.as_deref().unwrap_or_default());
+            }
+        }
+    }
+    for a in &team.agreements {
+        let _ = writeln!(
+            out,
+            "  {}",
+            lang.fill(
+                "team.agree",
+                &[
+                    ("question", &format!("{} {}", a.question, lang.prompt(&a.question))),
+                    ("lowest", &a.lowest.to_string()),
+                    ("highest", &a.highest.to_string()),
+                    ("respondents", &a.respondents.join(", ")),
+                ],
+            )
+        );
+    }
+    if !team.with_evidence.is_empty() {
+        let _ = writeln!(out, "\n{}", lang.t("evidence.title"));
+        for id in &team.with_evidence {
+            for e in answers.evidence.get(id).into_iter().flatten() {
+                let mut parts: Vec<String> = [&e.location, &e.owner].into_iter().flatten().cloned().collect();
+                if let Some(d) = &e.review_by {
+                    parts.push(lang.fill("evidence.review_by", &[("date", d)]));
+                }
+                if let Some(f) = &e.file {
+                    parts.push(format!("{} SHA-256 {}", f.name, f.sha256));
+                }
+                let details = if parts.is_empty() { String::new() } else { format!(" ({})", parts.join("; ")) };
+                let _ = writeln!(out, "  {id}: {}{details}", e.title);
+            }
+        }
+    }
+    if !team.without_evidence.is_empty() {
+        let _ =
+            writeln!(out, "\n{}", lang.fill("team.without_evidence", &[("ids", &team.without_evidence.join(", "))]));
     }
     out
 }

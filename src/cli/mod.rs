@@ -7,6 +7,7 @@ mod commands;
 mod crosswalk;
 mod export;
 pub mod markdown;
+mod merge;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -106,6 +107,8 @@ enum Command {
     },
     /// Print the JSON Schema of the results file.
     Schema,
+    /// Merge the results files of several respondents into one; disagreements are kept.
+    Merge(merge::MergeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         /// The shell.
@@ -134,6 +137,12 @@ pub struct TemplateArgs {
     /// A language code such as en, de, fr.
     #[arg(long)]
     pub lang: Option<String>,
+    /// The role label of the respondent the file is for (free text such as "DPO").
+    #[arg(long)]
+    pub respondent: Option<String>,
+    /// The domain ids assigned to the respondent, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub domains: Vec<String>,
 }
 
 /// A value parser offering exactly the ids of a context choice (and completing them).
@@ -187,6 +196,7 @@ pub fn run_with(args: &[String], now: i64, read: Read, write: Write) -> Outcome 
             export::export(catalog, &file, format, lang.as_deref(), &out, read, write)
         }
         Command::Schema => Ok(commands::ok(schema())),
+        Command::Merge(m) => merge::run(catalog, &m, read),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),
     };
     result.unwrap_or_else(|message| usage(&message))

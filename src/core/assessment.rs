@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use super::answer::AnswerValue;
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use super::merge::{records, store};
 use super::model::{Domain, Questionnaire};
-use super::results::{Answers, Imported, Team, MAX_NOTE_CHARS};
+use super::results::{Answers, Evidence, Imported, Resolution, Response, Team, MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 use super::score::{score, Report};
 
 /// Where the user is.
@@ -19,6 +20,8 @@ pub enum Page {
     Results,
     /// Comparison with an earlier results file.
     Compare,
+    /// Team assessment: the user's role, files for respondents, merging files.
+    Team,
 }
 
 /// Something the interface should tell the user about their last action.
@@ -26,6 +29,8 @@ pub enum Page {
 pub enum Problem {
     /// The context step needs at least one use case before the questions can start.
     ChooseUseCase,
+    /// Several respondents answered this question: changing it needs the user's role label.
+    NeedRespondent,
 }
 
 /// An earlier assessment to compare against.
@@ -96,6 +101,56 @@ pub enum Event {
     ClearBaseline,
     /// Forget every answer and start again.
     Erase,
+    /// Settle a disagreement: take one respondent's answer (`chosen`) or enter
+    /// another (`chosen` is `None`); `by` records who settled it.
+    Resolve {
+        question: String,
+        by: String,
+        chosen: Option<String>,
+        value: AnswerValue,
+    },
+    /// Open a settled disagreement again.
+    Reopen {
+        question: String,
+    },
+    /// Add a checked entry to a question's evidence register.
+    AddEvidence {
+        question: String,
+        evidence: Evidence,
+    },
+    /// Remove the entry at `index` of a question's evidence register.
+    RemoveEvidence {
+        question: String,
+        index: usize,
+    },
+    /// The role label of whoever answers in this copy; empty for none. Answers
+    /// given from now on carry it.
+    SetRespondent(String),
+    /// The domains assigned to a respondent (empty: all of them).
+    Assign {
+        label: String,
+        domains: Vec<String>,
+    },
+    /// Accept the current context where respondents described it differently.
+    KeepContext,
+}
+
+/// How an answer or note change went in a team assessment.
+enum Attributed {
+    /// Nobody's label is involved: change the plain answer.
+    Plain,
+    /// Recorded as the user's respondent's answer.
+    Done,
+    /// Several respondents answered and the user has no label: nothing changed.
+    Refused,
+}
+
+/// A label as typed: trimmed, one line, no control characters, at most 80 characters.
+pub fn clean_label(text: &str) -> Option<String> {
+    let text: String = text.chars().filter(|c| !c.is_control()).collect();
+    let text: String = text.trim().chars().take(MAX_LABEL_CHARS).collect();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// One entry of the domain navigation.
@@ -151,15 +206,37 @@ impl Assessment {
     pub fn apply(&mut self, q: &Questionnaire, event: Event) {
         self.problem = None;
         match event {
-            Event::SetUseCase(u, on) => self.context.set_use_case(u, on),
-            Event::SetServiceModel(m) => self.context.service_model = m,
-            Event::SetDeployment(d) => self.context.deployment = d,
-            Event::SetStage(s) => self.context.stage = s,
-            Event::SetOrgSize(s) => self.context.org_size = s,
+            // Changing the context settles any difference between respondents' contexts.
+            Event::SetUseCase(u, on) => {
+                self.context.set_use_case(u, on);
+                self.team.context_conflicts.clear();
+            }
+            Event::SetServiceModel(m) => {
+                self.context.service_model = m;
+                self.team.context_conflicts.clear();
+            }
+            Event::SetDeployment(d) => {
+                self.context.deployment = d;
+                self.team.context_conflicts.clear();
+            }
+            Event::SetStage(s) => {
+                self.context.stage = s;
+                self.team.context_conflicts.clear();
+            }
+            Event::SetOrgSize(s) => {
+                self.context.org_size = s;
+                self.team.context_conflicts.clear();
+            }
             Event::Answer { question, value } => {
                 let Some(item) = q.question(&question) else {
                     return;
                 };
+                if value == Some(AnswerValue::NotApplicable) && !item.not_applicable {
+                    return;
+                }
+                if !matches!(self.attribute(&question, |r| r.value = value), Attributed::Plain) {
+                    return;
+                }
                 match value {
                     Some(AnswerValue::NotApplicable) if !item.not_applicable => {}
                     Some(v) => {
@@ -176,6 +253,10 @@ impl Assessment {
                 }
                 let text: String =
                     text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).take(MAX_NOTE_CHARS).collect();
+                let note = (!text.trim().is_empty()).then(|| text.clone());
+                if !matches!(self.attribute(&question, |r| r.note = note), Attributed::Plain) {
+                    return;
+                }
                 if text.trim().is_empty() {
                     self.answers.notes.remove(&question);
                 } else {
@@ -228,7 +309,112 @@ impl Assessment {
                 }
             }
             Event::Erase => *self = Assessment::new(&self.language),
+            Event::Resolve { question, by, chosen, value } => {
+                let Some(item) = q.question(&question) else { return };
+                let Some(by) = clean_label(&by) else {
+                    self.problem = Some(Problem::NeedRespondent);
+                    return;
+                };
+                let Some(conflict) = self.answers.conflicts.get_mut(&question) else { return };
+                let fits = match &chosen {
+                    Some(label) => conflict.answers.iter().any(|a| &a.respondent == label && a.value == value),
+                    None => value != AnswerValue::NotApplicable || item.not_applicable,
+                };
+                if fits {
+                    conflict.resolution = Some(Resolution { by, chosen, value });
+                    self.answers.values.insert(question, value);
+                }
+            }
+            Event::Reopen { question } => {
+                if let Some(conflict) = self.answers.conflicts.get_mut(&question) {
+                    conflict.resolution = None;
+                    let value = conflict.scored_value();
+                    self.answers.values.insert(question, value);
+                }
+            }
+            Event::AddEvidence { question, evidence } => {
+                if q.question(&question).is_none() {
+                    return;
+                }
+                let list = self.answers.evidence.entry(question).or_default();
+                if list.len() < super::results::MAX_EVIDENCE_PER_QUESTION && !list.contains(&evidence) {
+                    // Kept sorted, the order merging gives, so a merge of this file changes nothing.
+                    let at = list.partition_point(|e| *e < evidence);
+                    list.insert(at, evidence);
+                }
+            }
+            Event::RemoveEvidence { question, index } => {
+                if let Some(list) = self.answers.evidence.get_mut(&question) {
+                    if index < list.len() {
+                        list.remove(index);
+                    }
+                    if list.is_empty() {
+                        self.answers.evidence.remove(&question);
+                    }
+                }
+            }
+            Event::SetRespondent(label) => {
+                let old = std::mem::replace(&mut self.team.respondent, clean_label(&label));
+                let Some(new) = self.team.respondent.clone() else { return };
+                let list = &mut self.team.respondents;
+                // A renamed respondent keeps their assignment; everyone who answers is listed.
+                if !list.iter().any(|r| r.label == new) {
+                    match list.iter_mut().find(|r| Some(&r.label) == old.as_ref()) {
+                        Some(entry) => entry.label = new,
+                        None => list.push(super::results::Respondent { label: new, domains: Vec::new() }),
+                    }
+                    list.sort();
+                }
+            }
+            Event::Assign { label, domains } => {
+                let Some(label) = clean_label(&label) else { return };
+                let domains: Vec<String> =
+                    q.domains.iter().filter(|d| domains.contains(&d.id)).map(|d| d.id.clone()).collect();
+                self.team.respondents.retain(|r| r.label != label);
+                self.team.respondents.push(super::results::Respondent { label, domains });
+                self.team.respondents.sort();
+            }
+            Event::KeepContext => self.team.context_conflicts.clear(),
         }
+    }
+
+    /// Records a change to the user's own answer or note where respondents are
+    /// named: as the answer of this copy's respondent, next to everyone else's.
+    fn attribute(&mut self, id: &str, change: impl FnOnce(&mut Response)) -> Attributed {
+        let mut list = records(&self.answers, id);
+        let Some(me) = self.team.respondent.clone() else {
+            if list.is_empty() {
+                return Attributed::Plain;
+            }
+            self.problem = Some(Problem::NeedRespondent);
+            return Attributed::Refused;
+        };
+        if list.is_empty() {
+            // The user's own answer from before they gave a label becomes theirs.
+            list.push(Response {
+                respondent: me.clone(),
+                value: self.answers.values.get(id).copied(),
+                note: self.answers.notes.get(id).cloned(),
+            });
+        }
+        let settled = |list: &[Response]| -> Vec<(String, Option<AnswerValue>)> {
+            list.iter().map(|r| (r.respondent.clone(), r.value)).collect()
+        };
+        let before = settled(&list);
+        match list.iter_mut().find(|r| r.respondent == me) {
+            Some(mine) => change(mine),
+            None => {
+                let mut mine = Response { respondent: me, value: None, note: None };
+                change(&mut mine);
+                list.push(mine);
+                list.sort();
+            }
+        }
+        // A settlement stands only for the answers it settled.
+        let resolution =
+            self.answers.conflicts.get(id).and_then(|c| c.resolution.clone()).filter(|_| settled(&list) == before);
+        store(&mut self.answers, id, list, resolution);
+        Attributed::Done
     }
 
     /// Moves to a page if it can be shown; questions need a complete context first.
@@ -249,7 +435,7 @@ impl Assessment {
     /// The pages in order: welcome, context, each applicable domain, results.
     pub fn pages(&self, q: &Questionnaire) -> Vec<Page> {
         let mut pages = vec![Page::Welcome, Page::Context];
-        pages.extend(q.applicable_domains(&self.context).map(|d| Page::Domain(d.id.clone())));
+        pages.extend(self.domain_order(q).into_iter().map(|d| Page::Domain(d.id.clone())));
         pages.push(Page::Results);
         pages
     }
@@ -258,7 +444,7 @@ impl Assessment {
     pub fn neighbour(&self, q: &Questionnaire, step: isize) -> Option<Page> {
         let pages = self.pages(q);
         let current = match &self.page {
-            Page::Compare => pages.len() - 1,
+            Page::Compare | Page::Team => pages.len() - 1,
             page => pages.iter().position(|p| p == page)?,
         };
         let target = current.checked_add_signed(step)?;
@@ -275,12 +461,23 @@ impl Assessment {
 
     /// The domain navigation: every applicable domain with its completion.
     pub fn navigation(&self, q: &Questionnaire) -> Vec<NavItem> {
-        q.applicable_domains(&self.context)
+        self.domain_order(q)
+            .into_iter()
             .map(|d| {
                 let (answered, applicable) = domain_progress(q, d, &self.context, &self.answers);
                 NavItem { domain: d.id.clone(), applicable, answered, current: self.page == Page::Domain(d.id.clone()) }
             })
             .collect()
+    }
+
+    /// The applicable domains in the order the user meets them: the domains
+    /// assigned to this copy's respondent first, then the rest, each in questionnaire order.
+    pub fn domain_order<'a>(&'a self, q: &'a Questionnaire) -> Vec<&'a Domain> {
+        let assigned = self.team.assigned_domains();
+        let (mut mine, rest): (Vec<&Domain>, Vec<&Domain>) =
+            q.applicable_domains(&self.context).partition(|d| assigned.contains(&d.id));
+        mine.extend(rest);
+        mine
     }
 
     /// Answered and applicable questions over the whole assessment.

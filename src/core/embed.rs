@@ -51,6 +51,10 @@ pub struct EmbedConfig {
     pub parent_origin: Option<String>,
     /// Keeps the stored answers of several widgets on one site apart.
     pub instance: String,
+    /// The role label of a respondent the coordinator sent this link to.
+    pub respondent: Option<String>,
+    /// The domain ids assigned to that respondent (checked against the questionnaire at start).
+    pub domains: Vec<String>,
 }
 
 impl Default for EmbedConfig {
@@ -64,6 +68,8 @@ impl Default for EmbedConfig {
             resize_parent: false,
             parent_origin: None,
             instance: "default".into(),
+            respondent: None,
+            domains: Vec::new(),
         }
     }
 }
@@ -154,6 +160,20 @@ impl EmbedConfig {
                 .is_some(),
                 "parent-origin" => origin(value).map(|o| config.parent_origin = Some(o)).is_some(),
                 "instance" => instance(value).map(|i| config.instance = i).is_some(),
+                "respondent" => super::assessment::clean_label(value)
+                    .filter(|l| l.chars().count() == value.chars().count())
+                    .map(|l| config.respondent = Some(l))
+                    .is_some(),
+                "domains" => {
+                    let ids: Vec<String> =
+                        value.split(',').map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()).collect();
+                    let ok = !ids.is_empty()
+                        && ids.iter().all(|d| {
+                            d.len() <= 64
+                                && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_-".contains(&b))
+                        });
+                    ok.then(|| config.domains = ids).is_some()
+                }
                 _ => true,
             };
             if !ok {
@@ -209,6 +229,17 @@ mod tests {
             EmbedConfig::from_pairs([("accent", "#0B5CAD"), ("parent-origin", "https://intranet.example.org")]);
         assert_eq!(c.accent.as_deref(), Some("#0b5cad"));
         assert_eq!(c.parent_origin.as_deref(), Some("https://intranet.example.org"));
+    }
+
+    #[test]
+    fn a_respondent_link_names_the_role_and_the_assigned_domains() {
+        let (c, w) = EmbedConfig::from_pairs([("respondent", "DPO"), ("domains", "governance,risk")]);
+        assert!(w.is_empty());
+        assert_eq!(c.respondent.as_deref(), Some("DPO"));
+        assert_eq!(c.domains, ["governance", "risk"]);
+        let (c, w) = EmbedConfig::from_pairs([("respondent", "x".repeat(81).as_str()), ("domains", "Governance;<b>")]);
+        assert_eq!(w.len(), 2);
+        assert_eq!((c.respondent, c.domains), (None, Vec::<String>::new()));
     }
 
     #[test]

@@ -9,13 +9,16 @@ pub mod content_check;
 pub mod context;
 pub mod crosswalk;
 pub mod embed;
+pub mod evidence;
 pub mod i18n;
 pub mod json;
+pub mod merge;
 pub mod model;
 pub mod read;
 pub mod reference;
 pub mod results;
 pub mod score;
+pub mod team;
 pub mod time;
 pub mod view;
 

@@ -91,6 +91,8 @@ pub struct QuestionView {
     pub target: u8,
     pub answer: Option<AnswerValue>,
     pub note: Option<String>,
+    /// Who answered, the disagreement and the evidence (see [`super::team::question_team`]).
+    pub team: super::team::QuestionTeamView,
 }
 
 /// Where the forward button of a domain page leads.
@@ -150,6 +152,7 @@ pub fn domain(q: &Questionnaire, a: &Assessment, id: &str) -> Option<DomainView>
             target: q.target(item, &a.context),
             answer: a.answers.values.get(&item.id).copied(),
             note: a.answers.notes.get(&item.id).cloned(),
+            team: super::team::question_team(a, &item.id),
         })
         .collect();
     Some(DomainView {

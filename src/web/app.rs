@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::components::{
-    ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, Toolbar, WelcomePage,
+    ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings, TeamPage, Toolbar,
+    WelcomePage,
 };
 use super::hooks::{
     restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_storage,
@@ -53,6 +54,15 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
     }
     let mut model = Model::new(assessment, false);
     restore(&mut model, config);
+    // A respondent's link: their role and domains, unless this device already has a team.
+    if model.assessment.team.is_empty() && (config.respondent.is_some() || !config.domains.is_empty()) {
+        match crate::core::team::respondent_team(q, config.respondent.as_deref(), &config.domains) {
+            Ok(team) => model.assessment.team = team,
+            Err(unknown) => {
+                web_sys::console::warn_1(&format!("cloudtriage: ignoring domains: no domain {unknown:?}").into())
+            }
+        }
+    }
     model
 }
 
@@ -117,9 +127,20 @@ pub fn App(props: &AppProps) -> Html {
                     tab={model.results_tab}
                     framework={model.framework}
                     framework_view={framework_view.clone()}
-                />
+                >
+                    <TeamFindings lang={lang} dispatch={dispatch.clone()} view={Rc::new(crate::core::team::team_results(q, a))} />
+                </ResultsPage>
             }
         }
+        Page::Team => html! {
+            <TeamPage
+                lang={lang}
+                dispatch={dispatch.clone()}
+                view={crate::core::team::team_view(q, a)}
+                context={a.context.clone()}
+                merge_files={model.merge_files.clone()}
+            />
+        },
         Page::Compare => match view::comparison(q, a, &report) {
             Some(comparison) => html! { <ComparePage lang={lang} dispatch={dispatch.clone()} view={comparison} /> },
             None => html! {},

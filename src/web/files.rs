@@ -37,7 +37,7 @@ pub fn read(file: web_sys::File, purpose: Purpose, dispatch: Dispatch) {
 }
 
 /// The bytes of a file; `None` when the browser cannot read it (moved, deleted, no permission).
-async fn bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+pub async fn bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
@@ -45,4 +45,36 @@ async fn bytes(file: &web_sys::File) -> Option<Vec<u8>> {
 /// The first file of a file list (from a picker or a drop).
 pub fn first(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
     files.and_then(|list| list.get(0))
+}
+
+/// Reads every file of a list for merging; each arrives as its own message.
+pub fn read_for_merge(files: Option<web_sys::FileList>, dispatch: Dispatch) {
+    let Some(list) = files else { return };
+    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            dispatch.dispatch(Msg::Notify(Notice::ImportFailed(ImportError::TooLarge { bytes: file.size() as usize })));
+            continue;
+        }
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match bytes(&file).await {
+                Some(bytes) => dispatch.dispatch(Msg::MergeRead { name, bytes }),
+                None => dispatch.dispatch(Msg::Notify(Notice::ReadFailed)),
+            }
+        });
+    }
+}
+
+/// The SHA-256 of a file the user chose, as 64 hexadecimal digits, computed by
+/// the browser (Web Crypto). The bytes are read, hashed and dropped: they are
+/// never kept, stored or sent.
+pub async fn sha256(file: &web_sys::File) -> Option<String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let digest =
+        JsFuture::from(subtle.digest_with_str_and_buffer_source("SHA-256", &js_sys::Object::from(buffer)).ok()?)
+            .await
+            .ok()?;
+    Some(crate::core::evidence::hex(&js_sys::Uint8Array::new(&digest).to_vec()))
 }

@@ -2,6 +2,7 @@
 //! rendered in whatever language the user reads when they look.
 
 use crate::core::i18n::Language;
+use crate::core::merge::{MergeError, MergeSummary};
 use crate::core::results::{ImportError, ImportWarning};
 
 /// How a notice is announced.
@@ -47,6 +48,16 @@ pub enum Notice {
     ExportFailed {
         reason: String,
     },
+    /// Files were merged into the assessment.
+    Merged(MergeSummary),
+    /// The chosen files could not be merged; nothing changed.
+    MergeFailed(MergeError),
+    /// A respondent's file was offered for download.
+    RespondentFile {
+        file: String,
+    },
+    /// The evidence file could not be read or hashed.
+    HashFailed,
 }
 
 impl Notice {
@@ -58,7 +69,9 @@ impl Notice {
             | Notice::ReadFailed
             | Notice::LanguageUnavailable
             | Notice::ExportUnavailable
-            | Notice::ExportFailed { .. } => Severity::Error,
+            | Notice::ExportFailed { .. }
+            | Notice::MergeFailed(_)
+            | Notice::HashFailed => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
@@ -66,7 +79,11 @@ impl Notice {
             | Notice::Compared { .. }
             | Notice::Downloaded { .. }
             | Notice::Erased
-            | Notice::Exported { .. } => Severity::Success,
+            | Notice::Exported { .. }
+            | Notice::RespondentFile { .. } => Severity::Success,
+            // Open disagreements are worth a look before anything else.
+            Notice::Merged(s) if s.open_conflicts > 0 || s.context_differs => Severity::Warning,
+            Notice::Merged(_) => Severity::Success,
         }
     }
 
@@ -88,6 +105,27 @@ impl Notice {
             Notice::Exported { file } => lang.fill("export.done", &[("file", file)]),
             Notice::ExportUnavailable => lang.t("export.load_failed").to_owned(),
             Notice::ExportFailed { reason } => lang.fill("export.failed", &[("reason", reason)]),
+            Notice::Merged(s) => {
+                let n = |v: usize| v.to_string();
+                let mut text = lang.fill(
+                    "team.merge_summary",
+                    &[
+                        ("files", &n(s.files)),
+                        ("respondents", &n(s.respondents)),
+                        ("answered", &n(s.answered)),
+                        ("agreed", &n(s.agreed)),
+                        ("open", &n(s.open_conflicts)),
+                        ("resolved", &n(s.resolved_conflicts)),
+                    ],
+                );
+                if s.context_differs {
+                    text = format!("{text} {}", lang.t("team.context_differs"));
+                }
+                text
+            }
+            Notice::MergeFailed(e) => lang.fill("team.merge_failed", &[("reason", &e.message(lang))]),
+            Notice::RespondentFile { file } => lang.fill("team.respondent_downloaded", &[("file", file)]),
+            Notice::HashFailed => lang.t("evidence.error_hash").to_owned(),
         }
     }
 }

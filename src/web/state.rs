@@ -10,6 +10,7 @@ use super::files::Purpose;
 use super::notice::Notice;
 use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::crosswalk::Framework;
+use crate::core::merge::{merge, MergeInput, MergeSummary};
 use crate::core::results::{self, ImportError, Imported, ResultsFile};
 use crate::core::score::Report;
 use crate::core::Catalog;
@@ -43,10 +44,35 @@ pub struct Model {
     pub page_turns: u32,
     /// A question to bring into view after the next page change, instead of the heading.
     pub focus_question: Option<String>,
+    /// Files chosen for merging, in the order chosen (the merge does not depend on it).
+    pub merge_files: Vec<MergeFile>,
     /// The tab shown on the results page (printing prints the tab shown).
     pub results_tab: ResultsTab,
     /// The framework the "By framework" tab shows; kept while the user moves between pages.
     pub framework: Framework,
+}
+
+/// A file chosen for merging: its name, what import read or why it cannot,
+/// and the label typed for a file that names no respondent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeFile {
+    pub name: String,
+    pub imported: Result<Box<Imported>, ImportError>,
+    pub label: String,
+}
+
+impl MergeFile {
+    /// Whether the file names a respondent of its own or answers only with labels.
+    pub fn needs_label(&self) -> bool {
+        self.imported.as_ref().is_ok_and(|i| {
+            i.team.respondent.is_none()
+                && i.answers.values.keys().chain(i.answers.notes.keys()).any(|id| {
+                    !i.answers.respondents.contains_key(id)
+                        && !i.answers.conflicts.contains_key(id)
+                        && !i.answers.responses.contains_key(id)
+                })
+        })
+    }
 }
 
 /// What can happen to the model.
@@ -71,6 +97,17 @@ pub enum Msg {
     PrintDone,
     /// Open the domain page of a question and bring the question into view.
     ShowQuestion(String),
+    /// A file chosen for merging was read.
+    MergeRead {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    /// Take a chosen file off the merge list.
+    MergeDrop(usize),
+    /// The respondent label for a file on the merge list that names none.
+    MergeLabel(usize, String),
+    /// Merge the files on the list into the assessment, replacing it.
+    MergeRun,
     /// Switch the results page to a tab.
     ShowResultsTab(ResultsTab),
     /// Choose the framework of the "By framework" tab.
@@ -89,6 +126,7 @@ impl Model {
             print_requested: false,
             page_turns: 0,
             focus_question: None,
+            merge_files: Vec::new(),
             results_tab: ResultsTab::Overview,
             framework: Framework::Nis2,
         }
@@ -164,6 +202,42 @@ impl Model {
                 self.print_requested = self.assessment.page == Page::Results;
             }
             Msg::PrintDone => self.print_requested = false,
+            Msg::MergeRead { name, bytes } => {
+                let imported = results::import(Catalog::embedded(), &bytes).map(Box::new);
+                self.merge_files.push(MergeFile { name, imported, label: String::new() });
+            }
+            Msg::MergeDrop(index) => {
+                if index < self.merge_files.len() {
+                    self.merge_files.remove(index);
+                }
+            }
+            Msg::MergeLabel(index, label) => {
+                if let Some(file) = self.merge_files.get_mut(index) {
+                    file.label = label;
+                }
+            }
+            Msg::MergeRun => {
+                let inputs: Vec<MergeInput> = self
+                    .merge_files
+                    .iter()
+                    .filter_map(|f| {
+                        let imported = f.imported.as_ref().ok()?;
+                        let label = crate::core::assessment::clean_label(&f.label);
+                        Some(MergeInput { name: f.name.clone(), imported: (**imported).clone(), label })
+                    })
+                    .collect();
+                match merge(Catalog::embedded(), &inputs) {
+                    Ok(merged) => {
+                        let summary = MergeSummary::of(inputs.len(), &merged);
+                        self.merge_files.clear();
+                        self.notices.retain(|(_, n)| !matches!(n, Notice::MergeFailed(_)));
+                        self.apply(Event::Restore(Box::new(merged)));
+                        self.apply(Event::Go(Page::Results));
+                        self.notify(Notice::Merged(summary));
+                    }
+                    Err(e) => self.notify(Notice::MergeFailed(e)),
+                }
+            }
             Msg::ShowQuestion(id) => {
                 let q = &Catalog::embedded().questionnaire;
                 if let Some(domain) = q.domain_of(&id) {

@@ -128,6 +128,20 @@ impl Conflict {
     }
 }
 
+/// One respondent's answer and note where several respondents answered one question.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Response {
+    /// Who gave it.
+    pub respondent: String,
+    /// What they answered; absent when they only wrote a note.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub value: Option<AnswerValue>,
+    /// Their note, kept with their name.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub note: Option<String>,
+}
+
 /// One answer with its private note, who gave it, its evidence and any disagreement.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -147,6 +161,10 @@ pub struct AnswerEntry {
     /// Different answers from several respondents.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub conflict: Option<Conflict>,
+    /// Where several respondents answered alike or only wrote notes: each one's
+    /// answer and note that `conflict.answers` does not already list.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub responses: Vec<Response>,
 }
 
 /// A respondent of a team assessment and the domains assigned to them.
@@ -263,6 +281,8 @@ pub struct Answers {
     pub evidence: BTreeMap<String, Vec<Evidence>>,
     /// Disagreements between respondents, open or resolved.
     pub conflicts: BTreeMap<String, Conflict>,
+    /// Answers and notes of several respondents who did not disagree (see [`Response`]).
+    pub responses: BTreeMap<String, Vec<Response>>,
 }
 
 impl Answers {
@@ -274,6 +294,7 @@ impl Answers {
             .chain(self.respondents.keys())
             .chain(self.evidence.keys())
             .chain(self.conflicts.keys())
+            .chain(self.responses.keys())
             .collect()
     }
 
@@ -291,12 +312,14 @@ impl Answers {
             respondent: self.respondents.get(id).cloned(),
             evidence: self.evidence.get(id).cloned().unwrap_or_default(),
             conflict: self.conflicts.get(id).cloned(),
+            responses: self.responses.get(id).cloned().unwrap_or_default(),
         };
         let empty = entry.value.is_none()
             && entry.note.is_none()
             && entry.respondent.is_none()
             && entry.evidence.is_empty()
-            && entry.conflict.is_none();
+            && entry.conflict.is_none()
+            && entry.responses.is_empty();
         (!empty).then_some(entry)
     }
 }
@@ -441,6 +464,21 @@ impl AnswerEntry {
         }
         if let Some(conflict) = &self.conflict {
             members.push(("conflict".to_owned(), conflict.to_json()));
+        }
+        if !self.responses.is_empty() {
+            let list = self
+                .responses
+                .iter()
+                .map(|r| {
+                    let mut m = vec![("respondent".to_owned(), Json::str(&r.respondent))];
+                    if let Some(v) = r.value {
+                        m.push(("value".to_owned(), v.to_json()));
+                    }
+                    optional(&mut m, "note", &r.note);
+                    Json::Object(m)
+                })
+                .collect();
+            members.push(("responses".to_owned(), Json::Array(list)));
         }
         Json::Object(members)
     }

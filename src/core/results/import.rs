@@ -368,6 +368,10 @@ impl Reader<'_> {
             };
             let conflict =
                 self.optional(entry, "conflict").map(|c| self.conflict(c, &join(&path, "conflict"))).transpose()?;
+            let responses = match self.optional(entry, "responses") {
+                Some(list) => self.responses(list, &path, conflict.as_ref(), respondent.is_some(), value)?,
+                None => Vec::new(),
+            };
             let Some(question) = q.question(id) else {
                 if conflict.is_some() {
                     return Err(ImportError::ConflictOnUnknownQuestion { id: id.clone() });
@@ -405,6 +409,9 @@ impl Reader<'_> {
             }
             if let Some(c) = conflict {
                 answers.conflicts.insert(id.clone(), c);
+            }
+            if !responses.is_empty() {
+                answers.responses.insert(id.clone(), responses);
             }
         }
         if !unknown.is_empty() {
@@ -465,6 +472,55 @@ impl Reader<'_> {
                 file,
             });
         }
+        Ok(out)
+    }
+
+    /// The answers and notes of several respondents; without a conflict they must agree with the entry's value.
+    fn responses(
+        &self,
+        list: &Json,
+        entry_path: &str,
+        conflict: Option<&Conflict>,
+        has_respondent: bool,
+        entry_value: Option<AnswerValue>,
+    ) -> Result<Vec<Response>, ImportError> {
+        let path = join(entry_path, "responses");
+        if has_respondent {
+            return Err(ImportError::ResponsesWithRespondent { path });
+        }
+        let mut out: Vec<Response> = Vec::new();
+        for (i, item) in self.list(list, &path, MAX_RESPONDENTS)?.iter().enumerate() {
+            let item_path = format!("{path}.{i}");
+            self.object(item, &item_path)?;
+            let respondent = self.label(
+                self.field(item, &item_path, "respondent")?,
+                &join(&item_path, "respondent"),
+                MAX_LABEL_CHARS,
+            )?;
+            let taken = out.iter().any(|r| r.respondent == respondent)
+                || conflict.is_some_and(|c| c.answers.iter().any(|a| a.respondent == respondent));
+            if taken {
+                return Err(ImportError::DuplicateRespondent {
+                    path: join(&item_path, "respondent"),
+                    label: respondent,
+                });
+            }
+            let value =
+                self.optional(item, "value").map(|v| self.answer_value(v, &join(&item_path, "value"))).transpose()?;
+            if conflict.is_some() && value.is_some() {
+                // Answers with a value belong in the conflict's list, where they are scored.
+                return Err(ImportError::ResponsesDisagree { path: item_path });
+            }
+            let note = self.optional_text(item, &item_path, "note", MAX_NOTE_CHARS)?;
+            out.push(Response { respondent, value, note });
+        }
+        if conflict.is_none() {
+            let distinct: BTreeSet<AnswerValue> = out.iter().filter_map(|r| r.value).collect();
+            if distinct.len() > 1 || distinct.iter().next().is_some_and(|v| Some(*v) != entry_value) {
+                return Err(ImportError::ResponsesDisagree { path });
+            }
+        }
+        out.sort();
         Ok(out)
     }
 

@@ -156,6 +156,14 @@ pub enum ImportError {
     ConflictOnUnknownQuestion {
         id: String,
     },
+    /// Respondents listed with different answers but no disagreement recorded.
+    ResponsesDisagree {
+        path: String,
+    },
+    /// An answer naming one respondent and also listing several.
+    ResponsesWithRespondent {
+        path: String,
+    },
 }
 
 impl ImportError {
@@ -222,6 +230,8 @@ impl ImportError {
             }
             ResolutionMismatch { path } => lang.fill("errors.resolution_mismatch", &[("path", path)]),
             ConflictOnUnknownQuestion { id } => lang.fill("errors.conflict_unknown_question", &[("id", id)]),
+            ResponsesDisagree { path } => lang.fill("errors.responses_disagree", &[("path", path)]),
+            ResponsesWithRespondent { path } => lang.fill("errors.responses_with_respondent", &[("path", path)]),
         }
     }
 }

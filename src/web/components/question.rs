@@ -4,6 +4,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::question_team::QuestionTeam;
 use crate::core::answer::{AnswerValue, Level};
 use crate::core::assessment::Event;
 use crate::core::view::QuestionView;
@@ -114,6 +115,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                     <button type="button" class="ct-link-button" onclick={clear}>{ lang.t("answer.clear") }</button>
                 }
             </div>
+            <QuestionTeam lang={lang} dispatch={props.dispatch.clone()} id={id.clone()} view={view.team.clone()} not_applicable={view.not_applicable} />
         </fieldset>
     }
 }

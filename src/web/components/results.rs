@@ -30,6 +30,9 @@ pub struct ResultsProps {
     pub framework: Framework,
     /// Its table, computed by the core while that tab is shown.
     pub framework_view: Rc<Option<View>>,
+    /// The team's findings and the evidence register, shown before the action plan.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 fn index_card(lang: Lang, dispatch: &Dispatch, card: &IndexCard) -> Html {
@@ -86,7 +89,7 @@ fn index_card(lang: Lang, dispatch: &Dispatch, card: &IndexCard) -> Html {
 }
 
 /// The context in one line, e.g. "Electronic health records, Remote care · Software (SaaS) · Public cloud · Procuring".
-fn context_summary(lang: &Lang, c: &Context) -> String {
+pub(super) fn context_summary(lang: &Lang, c: &Context) -> String {
     let uses: Vec<&str> = c.use_cases.iter().map(|u| lang.t(&format!("context.use_case.{}", u.as_str()))).collect();
     let parts = [
         uses.join(", "),
@@ -180,6 +183,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                         </div>
                     </div>
                 </section>
+                { props.children.clone() }
                 <section class="ct-plan-section" aria-labelledby="ct-plan-title">
                     <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
                     <p class="ct-muted">{ lang.t("results.actions_lead") }</p>

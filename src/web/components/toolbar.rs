@@ -36,6 +36,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::Print))
     };
+    let team = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Core(crate::core::assessment::Event::Go(crate::core::assessment::Page::Team)))
+        })
+    };
     let ask_erase = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::AskErase))
@@ -68,6 +74,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <FileButton label={lang.t("toolbar.compare").to_owned()} purpose={Purpose::Compare} dispatch={props.dispatch.clone()} />
                 <button type="button" class="ct-button" onclick={print}>{ lang.t("toolbar.print") }</button>
                 <ExportMenu lang={lang} busy={props.exporting} export={props.export.clone()} />
+                <button type="button" class="ct-button" onclick={team}>{ lang.t("team.toolbar") }</button>
                 <button type="button" class="ct-button ct-button-danger" onclick={ask_erase} aria-expanded={view.confirm_erase.to_string()}>
                     { lang.t("toolbar.erase") }
                 </button>

@@ -51,7 +51,7 @@ pub fn use_storage(config: &EmbedConfig, model: &UseReducerHandle<Model>, report
     let store = Store::new(&config.instance);
     let allowed = config.storage_allowed;
     let a = &model.assessment;
-    let deps = (model.remember, a.context.clone(), a.answers.clone(), a.language.clone());
+    let deps = (model.remember, a.context.clone(), a.answers.clone(), a.language.clone(), a.team.clone());
     let (model, report) = (model.clone(), report.clone());
     use_effect_with(deps, move |(remember, ..)| {
         if !allowed {

@@ -1,0 +1,130 @@
+//! The team's findings on the results page (and in the print): open
+//! disagreements with who said what, disagreements to agree on first,
+//! answers claimed without evidence, and the evidence register.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::question_team::value_words;
+use crate::core::team::TeamResultsView;
+use crate::web::lang::Lang;
+use crate::web::state::{Dispatch, Msg};
+
+#[derive(Properties, PartialEq)]
+pub struct TeamFindingsProps {
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+    pub view: Rc<TeamResultsView>,
+}
+
+#[function_component]
+pub fn TeamFindings(props: &TeamFindingsProps) -> Html {
+    let lang = props.lang;
+    let view = &props.view;
+    let show = |id: String| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
+    };
+    let question = |id: &str| {
+        html! {
+            <button type="button" class="ct-link-button" onclick={show(id.to_owned())}>
+                <span class="ct-question-id">{ id }</span>{ lang.prompt(id) }
+            </button>
+        }
+    };
+    let team = !view.respondents.is_empty() || !view.open.is_empty() || view.resolved > 0;
+    html! {
+        <>
+            if team {
+                <section class="ct-team-results" aria-labelledby="ct-team-title" data-testid="team-results">
+                    <h2 id="ct-team-title" class="ct-subtitle">{ lang.t("team.results_title") }</h2>
+                    <p>
+                        <strong data-testid="open-conflicts">{ lang.fill("team.open_conflicts", &[("count", &view.open.len().to_string())]) }</strong>
+                        { " · " }{ lang.fill("team.resolved_count", &[("count", &view.resolved.to_string())]) }
+                    </p>
+                    if !view.respondents.is_empty() {
+                        <p class="ct-muted">{ lang.fill("team.respondents_list", &[("respondents", &view.respondents.iter().map(|r| r.label.as_str()).collect::<Vec<_>>().join(", "))]) }</p>
+                    }
+                    if !view.context_conflicts.is_empty() {
+                        <div class="ct-conflict ct-conflict-open">
+                            <p class="ct-conflict-title">{ lang.t("team.context_differs") }</p>
+                            <ul class="ct-said">
+                                { for view.context_conflicts.iter().map(|c| html! {
+                                    <li><span class="ct-said-who">{ &c.respondent }</span>{ ": " }{ super::results::context_summary(&lang, &c.context) }</li>
+                                }) }
+                            </ul>
+                        </div>
+                    }
+                    if !view.agreements.is_empty() {
+                        <h3 class="ct-subsubtitle">{ lang.t("team.agree_first") }</h3>
+                        <ol class="ct-agree-list">
+                            { for view.agreements.iter().map(|a| html! {
+                                <li>
+                                    { question(&a.question) }
+                                    <p class="ct-muted">{ lang.fill("team.agree_range", &[("lowest", &a.lowest.to_string()), ("highest", &a.highest.to_string()), ("respondents", &a.respondents.join(", "))]) }</p>
+                                </li>
+                            }) }
+                        </ol>
+                    }
+                    if !view.open.is_empty() {
+                        <h3 class="ct-subsubtitle">{ lang.t("team.open_list") }</h3>
+                        <ul class="ct-conflict-list" data-testid="conflict-list">
+                            { for view.open.iter().map(|(id, c)| html! {
+                                <li>
+                                    { question(id) }
+                                    <ul class="ct-said">
+                                        { for c.answers.iter().map(|a| html! {
+                                            <li>
+                                                <span class="ct-said-who">{ &a.respondent }</span>{ ": " }{ value_words(lang, a.value) }
+                                                if let Some(n) = &a.note {
+                                                    <blockquote class="ct-said-note">{ n }</blockquote>
+                                                }
+                                            </li>
+                                        }) }
+                                    </ul>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                </section>
+            }
+            if !view.evidence.is_empty() {
+                <section class="ct-evidence-results" aria-labelledby="ct-evidence-title">
+                    <h2 id="ct-evidence-title" class="ct-subtitle">{ lang.t("evidence.title") }</h2>
+                    <ul class="ct-evidence-list">
+                        { for view.evidence.iter().flat_map(|(id, list)| list.iter().map(move |e| (id, e))).map(|(id, e)| html! {
+                            <li class="ct-evidence-item">
+                                <span class="ct-question-id">{ id }</span>
+                                <span class="ct-evidence-title">{ &e.title }</span>
+                                if let Some(l) = &e.location {
+                                    <span class="ct-evidence-meta">{ lang.fill("evidence.kept_at", &[("location", l)]) }</span>
+                                }
+                                if let Some(o) = &e.owner {
+                                    <span class="ct-evidence-meta">{ lang.fill("evidence.owned_by", &[("owner", o)]) }</span>
+                                }
+                                if let Some(d) = &e.review_by {
+                                    <span class="ct-evidence-meta">{ lang.fill("evidence.review_by", &[("date", &lang.date(d))]) }</span>
+                                }
+                                if let Some(f) = &e.file {
+                                    <span class="ct-evidence-meta">{ &f.name }{ " · SHA-256 " }<code class="ct-hash">{ &f.sha256 }</code></span>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            if !view.without_evidence.is_empty() {
+                <section class="ct-without-evidence" aria-labelledby="ct-without-title">
+                    <details>
+                        <summary id="ct-without-title">{ lang.fill("team.without_evidence_title", &[("count", &view.without_evidence.len().to_string())]) }</summary>
+                        <p class="ct-muted">{ lang.t("team.without_evidence_lead") }</p>
+                        <ul class="ct-unanswered-list">
+                            { for view.without_evidence.iter().map(|id| html! { <li>{ question(id) }</li> }) }
+                        </ul>
+                    </details>
+                </section>
+            }
+        </>
+    }
+}
