@@ -1,7 +1,10 @@
 //! The pure core: everything a plain `cargo test` can check.
 
+pub mod agency;
+pub mod aggregate;
 pub mod answer;
 pub mod assessment;
+pub mod benchmark;
 pub mod catalog;
 pub mod compare;
 pub mod context;
@@ -9,10 +12,12 @@ pub mod embed;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod profile;
 pub mod read;
 pub mod reference;
 pub mod results;
 pub mod score;
+pub mod sha256;
 pub mod time;
 
 pub use answer::{AnswerValue, Level};
