@@ -3,8 +3,12 @@
 //! so every command is tested without a process. Arguments are parsed by
 //! clap (derive); each command lives in a function of its own.
 
+mod aggregate;
 mod commands;
 pub mod markdown;
+mod profile;
+mod score;
+mod sector_report;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -12,7 +16,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::Catalog;
 
+pub use aggregate::benchmark_schema;
 pub use commands::{report_text, schema};
+pub use profile::{profile_schema, ProfileFile};
 
 /// What a command printed and how it ended.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -62,7 +68,17 @@ enum Command {
         /// A language code such as en, de, fr (default: the file's language).
         #[arg(long)]
         lang: Option<String>,
+        /// A target profile: its expected levels replace the built-in targets; prints the gap per domain.
+        #[arg(long)]
+        profile: Option<String>,
+        /// A benchmark: prints where each index and domain stands in the group matching the file's context.
+        #[arg(long)]
+        benchmark: Option<String>,
     },
+    /// Print a target profile with today's built-in targets (--template), or the profile file's JSON Schema.
+    Profile(profile::ProfileArgs),
+    /// Combine results files into an anonymous benchmark; groups below --min-group are left out.
+    Aggregate(aggregate::AggregateArgs),
     /// Check results files; exit 0 only when every file is valid, each problem on stderr.
     Validate {
         /// Results files.
@@ -137,7 +153,15 @@ pub fn run(args: &[String], now: i64, read: Read) -> Outcome {
     let result = match cli.command {
         Command::Questionnaire { lang, json } => commands::questionnaire(catalog, lang.as_deref(), json),
         Command::Template(t) => commands::template(catalog, &t, now),
-        Command::Score { file, json, lang } => commands::score_file(catalog, &file, json, lang.as_deref(), read),
+        Command::Score { file, json, lang, profile: None, benchmark: None } => {
+            commands::score_file(catalog, &file, json, lang.as_deref(), read)
+        }
+        Command::Score { file, json, lang, profile, benchmark } => {
+            let against = score::Against { profile: profile.as_deref(), benchmark: benchmark.as_deref() };
+            score::run(catalog, &file, json, lang.as_deref(), against, read)
+        }
+        Command::Profile(args) => profile::run(catalog, &args, now),
+        Command::Aggregate(args) => aggregate::run(catalog, &args, now),
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
         Command::Schema => Ok(commands::ok(schema())),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),

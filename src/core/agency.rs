@@ -36,48 +36,124 @@ impl Kind {
 /// Why a target profile or a benchmark cannot be used. Nothing of the assessment changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AgencyFileError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Empty,
     Utf16,
     NotUtf8,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     Truncated,
     TooDeep,
-    DuplicateKey { key: String, line: usize },
-    NotAnObject { found: &'static str },
+    DuplicateKey {
+        key: String,
+        line: usize,
+    },
+    NotAnObject {
+        found: &'static str,
+    },
     /// `format` names another kind of file.
-    WrongFormat { expected: &'static str, found: String },
-    FutureVersion { found: String, supported: u32 },
-    BadVersion { found: String },
-    MissingField { path: String },
+    WrongFormat {
+        expected: &'static str,
+        found: String,
+    },
+    FutureVersion {
+        found: String,
+        supported: u32,
+    },
+    BadVersion {
+        found: String,
+    },
+    MissingField {
+        path: String,
+    },
     /// A field this format does not have (a misspelling, or something that must not be there).
-    UnknownField { path: String },
-    WrongType { path: String, expected: Kind, found: &'static str },
-    OtherQuestionnaire { found: String },
-    EmptyText { path: String },
-    TooLong { path: String, length: usize, limit: usize },
-    ControlCharacter { path: String, code: String },
-    BadDay { path: String, found: String },
+    UnknownField {
+        path: String,
+    },
+    WrongType {
+        path: String,
+        expected: Kind,
+        found: &'static str,
+    },
+    OtherQuestionnaire {
+        found: String,
+    },
+    EmptyText {
+        path: String,
+    },
+    TooLong {
+        path: String,
+        length: usize,
+        limit: usize,
+    },
+    ControlCharacter {
+        path: String,
+        code: String,
+    },
+    BadDay {
+        path: String,
+        found: String,
+    },
     /// A month that is not `YYYY-MM`.
-    BadMonth { path: String, found: String },
+    BadMonth {
+        path: String,
+        found: String,
+    },
     /// An expected level outside 1 to 4.
-    BadTarget { path: String, found: String },
-    UnknownDomain { path: String, found: String },
-    UnknownQuestion { path: String, found: String },
-    BadChoice { path: String, found: String, allowed: String },
-    TooMany { path: String, count: usize, limit: usize },
+    BadTarget {
+        path: String,
+        found: String,
+    },
+    UnknownDomain {
+        path: String,
+        found: String,
+    },
+    UnknownQuestion {
+        path: String,
+        found: String,
+    },
+    BadChoice {
+        path: String,
+        found: String,
+        allowed: String,
+    },
+    TooMany {
+        path: String,
+        count: usize,
+        limit: usize,
+    },
     /// A list that must name at least one value.
-    EmptyList { path: String },
+    EmptyList {
+        path: String,
+    },
     /// A count of organisations that is not a whole number of at least 1.
-    BadCount { path: String, found: String },
+    BadCount {
+        path: String,
+        found: String,
+    },
     /// A figure of a distribution outside its scale (0 to 100 for an index, 0 to 4 for a domain).
-    BadFigure { path: String, found: String },
+    BadFigure {
+        path: String,
+        found: String,
+    },
     /// A distribution whose figures do not rise from minimum to maximum.
-    Unordered { path: String },
+    Unordered {
+        path: String,
+    },
     /// The same group twice.
-    DuplicateGroup { path: String },
+    DuplicateGroup {
+        path: String,
+    },
     /// A group smaller than the benchmark's own minimum: it should have been suppressed.
-    SmallGroup { path: String, count: u32, min: u32 },
+    SmallGroup {
+        path: String,
+        count: u32,
+        min: u32,
+    },
 }
 
 impl AgencyFileError {
@@ -87,10 +163,9 @@ impl AgencyFileError {
         let kind = |k: &str| lang.t(&format!("types.{k}")).to_owned();
         let n = |v: usize| v.to_string();
         match self {
-            TooLarge { bytes } => lang.fill(
-                "agency.errors.too_large",
-                &[("size", &n(*bytes)), ("limit", &n(MAX_AGENCY_FILE_BYTES))],
-            ),
+            TooLarge { bytes } => {
+                lang.fill("agency.errors.too_large", &[("size", &n(*bytes)), ("limit", &n(MAX_AGENCY_FILE_BYTES))])
+            }
             Empty => lang.t("errors.empty").to_owned(),
             Utf16 => lang.t("errors.utf16").to_owned(),
             NotUtf8 => lang.t("agency.errors.not_utf8").to_owned(),
@@ -102,8 +177,9 @@ impl AgencyFileError {
             WrongFormat { expected, found } => {
                 lang.fill("agency.errors.wrong_format", &[("expected", expected), ("found", found)])
             }
-            FutureVersion { found, supported } => lang
-                .fill("agency.errors.future_version", &[("found", found), ("supported", &supported.to_string())]),
+            FutureVersion { found, supported } => {
+                lang.fill("agency.errors.future_version", &[("found", found), ("supported", &supported.to_string())])
+            }
             BadVersion { found } => lang.fill("errors.bad_version", &[("found", found)]),
             MissingField { path } => lang.fill("errors.missing_field", &[("path", path)]),
             UnknownField { path } => lang.fill("agency.errors.unknown_field", &[("path", path)]),
@@ -279,12 +355,7 @@ impl<'a> Field<'a> {
 }
 
 /// Reads `format`, `format_version` and `questionnaire`, the head every agency file shares.
-pub fn head(
-    root: &Json,
-    format: &'static str,
-    supported: u32,
-    questionnaire_id: &str,
-) -> Result<(), AgencyFileError> {
+pub fn head(root: &Json, format: &'static str, supported: u32, questionnaire_id: &str) -> Result<(), AgencyFileError> {
     if !matches!(root, Json::Object(_)) {
         return Err(AgencyFileError::NotAnObject { found: root.kind() });
     }

@@ -46,7 +46,8 @@ pub fn submission(q: &Questionnaire, imported: &Imported) -> Submission {
 
 /// A submission from a context and a freshly computed report; `canonical` is what identifies duplicates.
 pub fn from_report(q: &Questionnaire, canonical: &[u8], context: &Context, report: &Report) -> Submission {
-    let positions: HashMap<&str, u16> = q.questions().enumerate().map(|(i, (_, qu))| (qu.id.as_str(), i as u16)).collect();
+    let positions: HashMap<&str, u16> =
+        q.questions().enumerate().map(|(i, (_, qu))| (qu.id.as_str(), i as u16)).collect();
     Submission {
         key: super::sha256::digest(canonical),
         context: context.clone(),

@@ -215,6 +215,8 @@ pub struct Positions {
     /// Organisations in the group used (0 when none).
     pub n: u32,
     pub month: String,
+    /// The benchmark's smallest published group, for messages.
+    pub min_group: u32,
     pub positions: Vec<Position>,
 }
 
@@ -265,7 +267,13 @@ impl Benchmark {
                 Position { measure, value, distribution, rank }
             })
             .collect();
-        Positions { placement, n: group.map_or(0, |g| g.n), month: self.month.clone(), positions }
+        Positions {
+            placement,
+            n: group.map_or(0, |g| g.n),
+            month: self.month.clone(),
+            min_group: self.min_group,
+            positions,
+        }
     }
 
     /// The benchmark as a file.
@@ -356,6 +364,76 @@ impl Benchmark {
     }
 }
 
+impl Measure {
+    /// The measure's id: the index's or the domain's.
+    pub fn id(&self) -> &str {
+        match self {
+            Measure::Index(i) => i.as_str(),
+            Measure::Domain(d) => d,
+        }
+    }
+}
+
+impl Placement {
+    /// `matched`, `overall` or `missing`, and the group wanted.
+    pub fn parts(&self) -> (&'static str, &GroupKey) {
+        match self {
+            Placement::Matched(k) => ("matched", k),
+            Placement::Overall { wanted } => ("overall", wanted),
+            Placement::Missing { wanted } => ("missing", wanted),
+        }
+    }
+}
+
+impl Positions {
+    /// The positions as `cloudtriage score --benchmark --json` prints them.
+    pub fn to_json(&self) -> Json {
+        let (placement, wanted) = self.placement.parts();
+        let positions = self
+            .positions
+            .iter()
+            .map(|p| {
+                let kind = match p.measure {
+                    Measure::Index(_) => "index",
+                    Measure::Domain(_) => "domain",
+                };
+                let mut members = vec![
+                    ("id".to_owned(), Json::str(p.measure.id())),
+                    ("kind".to_owned(), Json::str(kind)),
+                    ("value".to_owned(), p.value.map_or(Json::Null, Json::hundredths)),
+                    ("rank".to_owned(), p.rank.map_or(Json::Null, Json::int)),
+                ];
+                members.push((
+                    "distribution".to_owned(),
+                    p.distribution.as_ref().map_or(Json::Null, Distribution::to_json),
+                ));
+                Json::Object(members)
+            })
+            .collect();
+        object([
+            ("month", Json::str(&self.month)),
+            ("placement", Json::str(placement)),
+            ("group", Json::str(wanted.label())),
+            ("n", Json::int(self.n)),
+            ("positions", Json::Array(positions)),
+        ])
+    }
+}
+
+/// A group in words, e.g. "organisation size: Large (over 1,000 staff)".
+pub fn group_words(lang: &super::i18n::Language, key: &GroupKey) -> String {
+    let (template, value) = match key {
+        GroupKey::Overall => return lang.t("agency.benchmark_overall").to_owned(),
+        GroupKey::By(GroupBy::OrgSize, v) => ("agency.by_org_size", lang.t(&format!("context.org_sizes.{v}"))),
+        GroupKey::By(GroupBy::UseCase, v) => ("agency.by_use_case", lang.t(&format!("context.use_case.{v}"))),
+        GroupKey::By(GroupBy::ServiceModel, v) => {
+            ("agency.by_service_model", lang.t(&format!("context.service_models.{v}")))
+        }
+        GroupKey::By(GroupBy::Stage, v) => ("agency.by_stage", lang.t(&format!("context.stages.{v}"))),
+    };
+    lang.fill(template, &[("value", value)])
+}
+
 /// Whether a text is a month `YYYY-MM`.
 pub fn is_month(text: &str) -> bool {
     super::time::is_date(&format!("{text}-01")) && text.len() == 7
@@ -424,13 +502,12 @@ fn read_group(q: &Questionnaire, at: &Field<'_>, min_group: u32) -> Result<Group
         })?;
         let value = at.req("value")?;
         let text = value.text()?;
-        let known = dimension.all_values().into_iter().find(|v| *v == text).ok_or_else(|| {
-            AgencyFileError::BadChoice {
+        let known =
+            dimension.all_values().into_iter().find(|v| *v == text).ok_or_else(|| AgencyFileError::BadChoice {
                 path: value.path().to_owned(),
                 found: value.value.brief(),
                 allowed: dimension.all_values().join(", "),
-            }
-        })?;
+            })?;
         GroupKey::By(dimension, known)
     };
     let n_field = at.req("n")?;

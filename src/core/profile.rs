@@ -75,9 +75,13 @@ impl Expectations {
         self.questions.get(&question.id).or_else(|| self.domains.get(domain)).copied()
     }
 
-    fn to_json(&self) -> Vec<(String, Json)> {
+    /// The members; `domains` always at the top (it is required there), only when not empty in a variant.
+    fn to_json(&self, top: bool) -> Vec<(String, Json)> {
         let map = |m: &BTreeMap<String, u8>| Json::Object(m.iter().map(|(k, v)| (k.clone(), Json::int(*v))).collect());
-        let mut members = vec![("domains".to_owned(), map(&self.domains))];
+        let mut members = Vec::new();
+        if top || !self.domains.is_empty() {
+            members.push(("domains".to_owned(), map(&self.domains)));
+        }
         if !self.questions.is_empty() {
             members.push(("questions".to_owned(), map(&self.questions)));
         }
@@ -202,14 +206,14 @@ impl Profile {
             ("date".to_owned(), Json::str(&self.date)),
             ("version".to_owned(), Json::str(&self.version)),
         ];
-        members.extend(self.base.to_json());
+        members.extend(self.base.to_json(true));
         if !self.variants.is_empty() {
             let list = self
                 .variants
                 .iter()
                 .map(|v| {
                     let mut m = vec![("when".to_owned(), condition_json(&v.when))];
-                    m.extend(v.expect.to_json());
+                    m.extend(v.expect.to_json(false));
                     Json::Object(m)
                 })
                 .collect();
