@@ -380,3 +380,68 @@ pub fn head(root: &Json, format: &'static str, supported: u32, questionnaire_id:
     }
     Ok(())
 }
+
+/// The address of a file named by the embedding page, if it lies in the widget's own folder.
+/// `folder` is the folder's absolute address ending in `/`; `name` is relative to it (`profile.json`,
+/// `agency/benchmark.json`) or absolute inside it. Anything else (another origin, a path above or
+/// beside the folder, a query, an escape, a name that is not a `.json` file) gives `None`, so no
+/// request is ever made for it.
+pub fn in_folder(folder: &str, name: &str) -> Option<String> {
+    let name = name.trim();
+    if !folder.ends_with('/') || !(folder.starts_with("https://") || folder.starts_with("http://")) {
+        return None;
+    }
+    let relative = match name.strip_prefix(folder) {
+        Some(rest) => rest,
+        None if name.contains(':') || name.starts_with('/') || name.starts_with('\\') => return None,
+        None => name,
+    };
+    let relative = relative.strip_prefix("./").unwrap_or(relative);
+    let segment_ok = |s: &str| {
+        !s.is_empty() && s != "." && s != ".." && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+    };
+    let ok = relative.len() <= 200 && relative.ends_with(".json") && relative.split('/').all(segment_ok);
+    ok.then(|| format!("{folder}{relative}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_folder;
+
+    const FOLDER: &str = "https://intranet.example.org/tools/ct/";
+
+    #[test]
+    fn files_in_the_widget_folder_are_found_there() {
+        assert_eq!(in_folder(FOLDER, "profile.json").as_deref(), Some("https://intranet.example.org/tools/ct/profile.json"));
+        assert_eq!(in_folder(FOLDER, "./agency/benchmark-2026.json").as_deref(), Some("https://intranet.example.org/tools/ct/agency/benchmark-2026.json"));
+        assert_eq!(
+            in_folder(FOLDER, "https://intranet.example.org/tools/ct/profile.json").as_deref(),
+            Some("https://intranet.example.org/tools/ct/profile.json")
+        );
+    }
+
+    #[test]
+    fn anything_outside_the_folder_is_refused() {
+        for name in [
+            "https://evil.example.com/profile.json",
+            "//evil.example.com/profile.json",
+            "http://intranet.example.org/tools/ct/profile.json",
+            "https://intranet.example.org/tools/other/profile.json",
+            "/tools/ct/profile.json",
+            "../profile.json",
+            "agency/../../profile.json",
+            "%2e%2e/profile.json",
+            "profile.json?x=1",
+            "profile.json#top",
+            "profile.txt",
+            "javascript:alert(1)//.json",
+            "data:application/json,{}.json",
+            "a\\b.json",
+            "",
+            ".json/",
+        ] {
+            assert_eq!(in_folder(FOLDER, name), None, "{name}");
+        }
+        assert_eq!(in_folder("file:///tmp/", "profile.json"), None);
+    }
+}

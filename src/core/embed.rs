@@ -51,6 +51,10 @@ pub struct EmbedConfig {
     pub parent_origin: Option<String>,
     /// Keeps the stored answers of several widgets on one site apart.
     pub instance: String,
+    /// A target profile in the widget's folder, as named (see [`crate::core::agency::in_folder`]).
+    pub profile: Option<String>,
+    /// A benchmark in the widget's folder, as named.
+    pub benchmark: Option<String>,
 }
 
 impl Default for EmbedConfig {
@@ -64,6 +68,8 @@ impl Default for EmbedConfig {
             resize_parent: false,
             parent_origin: None,
             instance: "default".into(),
+            profile: None,
+            benchmark: None,
         }
     }
 }
@@ -154,6 +160,9 @@ impl EmbedConfig {
                 .is_some(),
                 "parent-origin" => origin(value).map(|o| config.parent_origin = Some(o)).is_some(),
                 "instance" => instance(value).map(|i| config.instance = i).is_some(),
+                // Kept as written: whether it lies in the widget's folder is decided against the folder's address.
+                "profile" => (!value.is_empty()).then(|| config.profile = Some(value.to_owned())).is_some(),
+                "benchmark" => (!value.is_empty()).then(|| config.benchmark = Some(value.to_owned())).is_some(),
                 _ => true,
             };
             if !ok {

@@ -2,6 +2,7 @@
 //! `data-cloudtriage`: each gets its own shadow root (so host styles and
 //! widget styles stay apart), its own stylesheet link and its own state.
 
+mod agency;
 mod app;
 mod components;
 mod files;
@@ -92,6 +93,7 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
 #[wasm_bindgen]
 pub fn mount_all(css_href: String, css_integrity: String, languages: String, code: String, words: String) {
     languages::announce(&languages);
+    agency::set_folder(&css_href);
     if !code.is_empty() && !words.is_empty() {
         let _ = crate::core::Catalog::embedded().provide(&code, &words);
     }

@@ -37,15 +37,19 @@ pub enum Notice {
     Erased,
     /// The words of the language chosen could not be loaded.
     LanguageUnavailable,
+    /// A target profile or benchmark the page named is not used.
+    Agency(crate::web::agency::AgencyProblem),
 }
 
 impl Notice {
     /// How the notice is announced and styled.
     pub fn severity(&self) -> Severity {
         match self {
-            Notice::ImportFailed(_) | Notice::DownloadFailed | Notice::ReadFailed | Notice::LanguageUnavailable => {
-                Severity::Error
-            }
+            Notice::ImportFailed(_)
+            | Notice::DownloadFailed
+            | Notice::ReadFailed
+            | Notice::LanguageUnavailable
+            | Notice::Agency(_) => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
@@ -70,6 +74,7 @@ impl Notice {
             Notice::StoredCorrupt(e) => lang.fill("notices.stored_corrupt", &[("reason", &e.message(lang))]),
             Notice::Erased => lang.t("toolbar.erased").to_owned(),
             Notice::LanguageUnavailable => lang.t("notices.language_unavailable").to_owned(),
+            Notice::Agency(problem) => problem.text(lang),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One component per file; each renders a view of the core's state and sends messages.
 
 mod actions;
+mod agency_panel;
 mod compare;
 mod context_page;
 mod domain_page;
@@ -14,6 +15,7 @@ mod results;
 mod toolbar;
 mod welcome;
 
+pub use agency_panel::AgencyPanel;
 pub use compare::ComparePage;
 pub use context_page::ContextPage;
 pub use domain_page::DomainPage;
