@@ -32,10 +32,18 @@ build:
 sizes:
 	@node scripts/sizes.mjs dist
 
+## Format and lints: the host build, the shipped widget, the browser test build and the fuzz targets
+# The shipped widget is wasm32 without embedded languages, as Trunk builds it. The fuzz targets are
+# their own workspace; they compile on stable, only running them (`make fuzz`) needs nightly.
 check:
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
+	# Nothing is linked when linting, so point libfuzzer-sys at a library instead of compiling its C++.
+	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
+	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 
 host-tests:
 	cargo test

@@ -1,12 +1,29 @@
 //! Turns the questionnaire content in `content/` (TOML, written by people)
 //! into compact JSON embedded in the library (read by the core at start-up).
 //!
-//! The build only converts and discovers; it does not judge the content. The
-//! content-validation tests (`tests/content.rs`) state the rules.
+//! The build then reads what it wrote with the core's own content readers
+//! (compiled into this script from `src/core/`), so content the program would
+//! refuse fails the build with the file and the key instead of reaching a
+//! browser. The content-validation tests (`tests/content.rs`) state the
+//! rules the readers do not enforce.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The core's content readers, the same source files the program uses.
+#[allow(dead_code, clippy::all)]
+#[path = "src/core"]
+mod core {
+    pub mod content_check;
+    pub mod context;
+    pub mod i18n;
+    pub mod json;
+    pub mod model;
+    pub mod read;
+    pub mod reference;
+    pub mod time;
+}
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -32,6 +49,7 @@ fn main() {
         .collect();
     structure["domains"] = serde_json::Value::Array(domains);
     write(&out.join("structure.json"), &structure);
+    let questionnaire = check_structure(&structure, &domain_ids);
 
     let mut codes: Vec<String> = fs::read_dir(content.join("lang"))
         .unwrap_or_else(|e| panic!("content/lang cannot be read: {e}"))
@@ -70,12 +88,34 @@ fn main() {
             }
         }
         language.insert("domains".into(), texts.into());
+        let language = serde_json::Value::Object(language);
+        check_language(&questionnaire, code, &language, code == "en");
         let file = out.join(format!("lang_{code}.json"));
-        write(&file, &serde_json::Value::Object(language));
+        write(&file, &language);
         writeln!(generated, "    ({code:?}, {name:?}, language_json!(\"lang_{code}.json\")),").unwrap();
     }
     generated.push_str("];\n");
     fs::write(out.join("languages.rs"), generated).expect("OUT_DIR is writable");
+}
+
+/// Reads the structure as the program will, or stops the build naming the file and key.
+fn check_structure(structure: &serde_json::Value, domain_ids: &[String]) -> core::model::Questionnaire {
+    let text = serde_json::to_string(structure).expect("JSON values serialise");
+    core::content_check::check_structure(&text, domain_ids)
+        .unwrap_or_else(|message| panic!("\n\ncloudtriage content: {message}\n\n"))
+}
+
+/// Reads a language as the program will; the fallback language must have every word.
+fn check_language(
+    questionnaire: &core::model::Questionnaire,
+    code: &str,
+    language: &serde_json::Value,
+    fallback: bool,
+) {
+    let text = serde_json::to_string(language).expect("JSON values serialise");
+    if let Err(message) = core::content_check::check_language(questionnaire, code, &text, fallback) {
+        panic!("\n\ncloudtriage content: {message}\n\n");
+    }
 }
 
 fn read_toml(path: &Path) -> serde_json::Value {

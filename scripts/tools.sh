@@ -58,5 +58,7 @@ if [ "$want" = fuzz ]; then
   fi
 fi
 
-# Trunk runs offline; fetch the crates it will need while the registry is reachable.
+# Trunk runs offline; fetch the crates it will need while the registry is reachable,
+# and those of the fuzz targets, which `make check` compiles (their own workspace).
 cargo fetch --quiet
+cargo fetch --quiet --manifest-path fuzz/Cargo.toml

@@ -480,7 +480,7 @@ fn score_with_a_profile_and_a_benchmark_prints_the_gaps_and_positions_the_core_c
     assert_eq!(gaps.len(), report.domains.len());
     for (g, d) in gaps.iter().zip(&report.domains) {
         assert_eq!(g["id"], d.id.as_str());
-        let expected_gap = ((d.target - d.level).max(0.0) * 100.0).round() / 100.0;
+        let expected_gap = f64::from(d.target.saturating_sub(d.level)) / 100.0;
         assert!((g["gap"].as_f64().unwrap() - expected_gap).abs() < 1e-9, "{}", d.id);
     }
     assert_eq!(printed["profile"]["name"], "Built-in targets");
@@ -520,9 +520,35 @@ fn the_committed_schemas_are_the_ones_the_types_generate() {
     );
 }
 
+fn validator(schema: &str) -> jsonschema::Validator {
+    jsonschema::validator_for(&json(schema)).expect("the schema is valid")
+}
+
 #[test]
-fn the_written_profile_is_what_the_schema_types_serialise_to() {
-    let profile = template();
-    let mirror = serde_json::to_value(cloudtriage::cli::ProfileFile::of(catalog(), &profile)).unwrap();
-    assert_eq!(json(&profile.to_json(&catalog().questionnaire).pretty()), mirror);
+fn written_profiles_and_benchmarks_conform_to_their_published_schemas() {
+    let profiles = validator(&cli(&["profile", "--schema"]).stdout);
+    let template = json(&cli(&["profile", "--template"]).stdout);
+    let errors: Vec<String> = profiles.iter_errors(&template).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The schema is strict like the reader: a misspelt field breaks it.
+    let mut misspelt = template.clone();
+    misspelt["targets"] = serde_json::json!({});
+    assert!(!profiles.is_valid(&misspelt));
+    let mut level_five = template;
+    level_five["domains"]["governance"] = serde_json::json!(5);
+    assert!(!profiles.is_valid(&level_five));
+
+    let dir = temp_dir("schema");
+    for i in 0..7u64 {
+        write(&dir, &format!("{i}.json"), &results_text(i, &context_of(i)));
+    }
+    let (outcome, benchmark) = aggregate(&dir, &["--by", "use_case", "--min-group", "2"]);
+    assert_eq!(outcome.code, OK);
+    assert!(benchmark["groups"].as_array().unwrap().len() >= 2);
+    let benchmarks = validator(&cli(&["aggregate", "--schema"]).stdout);
+    let errors: Vec<String> = benchmarks.iter_errors(&benchmark).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut leaky = benchmark.clone();
+    leaky["groups"][0]["hospital"] = serde_json::json!("St. Mary");
+    assert!(!benchmarks.is_valid(&leaky));
 }

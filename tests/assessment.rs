@@ -5,7 +5,8 @@
 use cloudtriage::core::assessment::{Assessment, Event, Page, Problem};
 use cloudtriage::core::context::{ServiceModel, UseCase};
 use cloudtriage::core::model::Questionnaire;
-use cloudtriage::core::{AnswerValue, Level};
+use cloudtriage::core::results::{import, ImportWarning, Imported};
+use cloudtriage::core::{AnswerValue, Catalog, Level};
 
 fn mini() -> Questionnaire {
     Questionnaire::from_json(include_str!("fixtures/mini.json")).unwrap()
@@ -172,12 +173,115 @@ fn erase_forgets_everything_but_the_language() {
     assert_eq!(a, Assessment::new("de"));
 }
 
+/// tests/fixtures/reference-answers.json: a real results file for the embedded questionnaire.
+fn reference_file() -> Vec<u8> {
+    std::fs::read("tests/fixtures/reference-answers.json").unwrap()
+}
+
+fn imported(bytes: &[u8]) -> Box<Imported> {
+    Box::new(import(Catalog::embedded(), bytes).expect("the file imports"))
+}
+
+/// An assessment of the embedded questionnaire with a few answers of its own, on the results page.
+fn own_assessment() -> Assessment {
+    let q = &Catalog::embedded().questionnaire;
+    let mut a = Assessment::new("de");
+    a.apply(q, Event::Go(Page::Context));
+    a.apply(q, Event::SetUseCase(UseCase::Administrative, true));
+    answer(&mut a, q, "GOV-01", level(4));
+    answer(&mut a, q, "GOV-02", Some(AnswerValue::Unknown));
+    a.apply(q, Event::Go(Page::Results));
+    assert_eq!(a.page, Page::Results);
+    a
+}
+
 #[test]
 fn compare_needs_an_earlier_file_and_closing_it_returns_to_the_results() {
+    let q = &Catalog::embedded().questionnaire;
+    let mut a = own_assessment();
+    a.apply(q, Event::Go(Page::Compare));
+    assert_eq!(a.page, Page::Results, "no comparison without an earlier file");
+    let own = a.answers.clone();
+    let earlier = imported(&reference_file());
+    a.apply(q, Event::SetBaseline(earlier.clone()));
+    assert_eq!(a.page, Page::Compare);
+    let baseline = a.baseline.as_ref().expect("the earlier file is the baseline");
+    assert_eq!(baseline.created, "2026-11-28T17:46:45Z");
+    assert_eq!(baseline.answers, earlier.answers);
+    assert_eq!(baseline.context.use_cases, vec![UseCase::Ehr, UseCase::MedicalDevices]);
+    assert_eq!(a.answers, own, "a baseline never replaces the user's answers");
+    a.apply(q, Event::ClearBaseline);
+    assert_eq!(a.page, Page::Results);
+    assert!(a.baseline.is_none());
+    assert_eq!(a.answers, own);
+}
+
+#[test]
+fn clearing_the_baseline_elsewhere_stays_on_the_page() {
+    let q = &Catalog::embedded().questionnaire;
+    let mut a = own_assessment();
+    a.apply(q, Event::SetBaseline(imported(&reference_file())));
+    a.apply(q, Event::Go(Page::Domain("governance".into())));
+    a.apply(q, Event::ClearBaseline);
+    assert_eq!(a.page, Page::Domain("governance".into()));
+    assert!(a.baseline.is_none());
+    a.apply(q, Event::Go(Page::Compare));
+    assert_eq!(a.page, Page::Domain("governance".into()), "no comparison once the baseline is cleared");
+}
+
+#[test]
+fn restoring_a_file_keeps_the_baseline_and_the_users_language() {
+    let catalog = Catalog::embedded();
+    let q = &catalog.questionnaire;
+    let mut a = own_assessment();
+    let earlier = imported(&reference_file());
+    a.apply(q, Event::SetBaseline(earlier.clone()));
+    let later = String::from_utf8(reference_file())
+        .unwrap()
+        .replacen("\"created\": \"2026-11-28T17:46:45Z\"", "\"created\": \"2026-12-01T08:00:00Z\"", 1)
+        .replacen("\"ASR-01\": {\n      \"value\": 0", "\"ASR-01\": {\n      \"value\": 4", 1);
+    let warnings = a.try_restore(catalog, later.as_bytes()).expect("the later file imports");
+    // The fixture is a format 1 file, read into the current format.
+    assert_eq!(warnings, vec![ImportWarning::OlderFormat { found: 1 }]);
+    assert_eq!(a.answers.values.get("ASR-01"), level(4).as_ref(), "the restored answers replace the user's");
+    assert_eq!(a.answers.values.get("ASR-02"), level(1).as_ref());
+    assert_eq!(a.answers.values.get("GOV-02"), level(4).as_ref(), "the user's own \"don't know\" is replaced");
+    let baseline = a.baseline.as_ref().expect("restoring keeps the baseline");
+    assert_eq!(baseline.created, "2026-11-28T17:46:45Z");
+    assert_eq!(baseline.answers.values.get("ASR-01"), level(0).as_ref());
+    assert_eq!(a.language, "de");
+    // The restored answers leave GOV-05 open: the assessment resumes in governance.
+    assert_eq!(a.page, Page::Domain("governance".into()));
+}
+
+#[test]
+fn a_file_in_an_unknown_language_imports_with_a_warning_in_the_users_language() {
+    let catalog = Catalog::embedded();
+    let mut a = own_assessment();
+    let text = String::from_utf8(reference_file()).unwrap().replacen("\"language\": \"en\"", "\"language\": \"xx\"", 1);
+    let warnings = a.try_restore(catalog, text.as_bytes()).expect("an unknown language does not stop the import");
+    let unknown = ImportWarning::UnknownLanguage { found: "xx".into() };
+    assert_eq!(warnings, vec![ImportWarning::OlderFormat { found: 1 }, unknown.clone()]);
+    assert_eq!(a.language, "de", "the user keeps reading their own language");
+    assert_eq!(a.answers, imported(&reference_file()).answers);
+    for code in catalog.codes() {
+        let message = unknown.message(catalog.language(code));
+        let own_name = catalog.language(code).name();
+        assert!(message.contains("xx") && message.contains(own_name), "{code}: {message}");
+    }
+}
+
+#[test]
+fn resuming_without_a_use_case_goes_to_the_context_and_keeps_the_answers() {
     let q = mini();
     let mut a = started(&q, &[UseCase::Ehr]);
-    a.apply(&q, Event::Go(Page::Compare));
-    assert_eq!(a.page, Page::Context, "no comparison without an earlier file");
-    a.apply(&q, Event::ClearBaseline);
-    assert!(a.baseline.is_none());
+    answer(&mut a, &q, "A-01", level(3));
+    a.apply(&q, Event::SetUseCase(UseCase::Ehr, false));
+    a.apply(&q, Event::Go(Page::Welcome));
+    a.apply(&q, Event::Resume);
+    assert_eq!(a.page, Page::Context);
+    assert_eq!(a.answers.values.get("A-01"), level(3).as_ref());
+    let mut fresh = Assessment::new("en");
+    fresh.apply(&q, Event::Resume);
+    assert_eq!(fresh.page, Page::Context);
 }

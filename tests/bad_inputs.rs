@@ -77,7 +77,19 @@ fn a_20_megabyte_file_is_refused_before_it_is_read() {
         error.to_string(),
         "The file is 20.0 MB; a results file is at most 1 MB. Choose a cloudtriage results file."
     );
-    assert!(MAX_FILE_BYTES < bytes.len());
+}
+
+#[test]
+fn the_size_limit_is_one_megabyte_and_a_file_of_exactly_that_size_is_read() {
+    // docs/RESULTS-FORMAT.md: "a file over 1 MB" is refused.
+    assert_eq!(MAX_FILE_BYTES, 1024 * 1024);
+    let mut bytes = std::fs::read("tests/bad-inputs/37-utf8-with-bom.json").unwrap();
+    // Trailing white space is allowed after a JSON value, so the padded file stays valid.
+    bytes.resize(MAX_FILE_BYTES, b' ');
+    let imported = import(Catalog::embedded(), &bytes).expect("a file of exactly 1 MB is read");
+    assert_eq!(imported.answers.values.len(), 3);
+    bytes.push(b' ');
+    assert_eq!(import(Catalog::embedded(), &bytes), Err(ImportError::TooLarge { bytes: MAX_FILE_BYTES + 1 }));
 }
 
 #[test]
@@ -96,4 +108,28 @@ fn messages_exist_in_every_language() {
         let message = error.message(catalog.language(code));
         assert!(message.contains("answers.GOV-01.value") && message.contains('5'), "{code}: {message}");
     }
+}
+
+#[test]
+fn braces_in_a_files_values_are_shown_as_written_not_filled_in() {
+    let catalog = Catalog::embedded();
+    let text = std::fs::read_to_string("tests/bad-inputs/28-note-too-long.json").unwrap();
+    assert!(text.contains("\"GOV-01\""));
+    // A question id that looks like a placeholder of the message it ends up in.
+    let text = text.replacen("\"GOV-01\"", "\"{limit}\"", 1);
+    let error = import(catalog, text.as_bytes()).unwrap_err();
+    assert!(matches!(&error, ImportError::NoteTooLong { path, .. } if path == "answers.{limit}.note"), "{error:?}");
+    for code in catalog.codes() {
+        let message = error.message(catalog.language(code));
+        assert!(message.contains("answers.{limit}.note"), "{code}: {message}");
+        assert!(message.contains("4000"), "{code}: {message}");
+    }
+    let length = match &error {
+        ImportError::NoteTooLong { length, .. } => *length,
+        _ => unreachable!(),
+    };
+    assert_eq!(
+        error.message(catalog.language("en")),
+        format!("\"answers.{{limit}}.note\" is {length} characters long; a note is at most 4000 characters.")
+    );
 }

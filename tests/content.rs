@@ -4,9 +4,11 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use cloudtriage::core::catalog::FALLBACK_LANGUAGE;
+use cloudtriage::core::content_check::missing_words;
 use cloudtriage::core::context::Context;
 use cloudtriage::core::i18n::Language;
-use cloudtriage::core::model::Index;
+use cloudtriage::core::model::{ContentError, Index, Questionnaire};
 use cloudtriage::core::Catalog;
 
 fn catalog() -> &'static Catalog {
@@ -43,32 +45,53 @@ fn every_domain_listed_has_a_structure_file_and_an_english_file() {
     }
 }
 
+/// Unique ids, weights from 1 to 3, at least one index and targets from 1 to 4 are
+/// enforced when the structure is read (`Questionnaire::from_json`), so the embedded
+/// content cannot break them; this checks that the reader refuses each, by name.
 #[test]
-fn ids_are_unique_stable_in_form_and_numbered_in_order() {
+fn the_structure_reader_refuses_content_that_breaks_a_scoring_rule() {
+    let mini = include_str!("fixtures/mini.json");
+    let a01 = r#""id": "A-01", "weight": 3, "indices": ["cloud_readiness", "data_protection"]"#;
+    let a02 = r#""id": "A-02", "weight": 1, "indices": ["cloud_readiness"]"#;
+    let b01_rule = r#""target_when": [ { "use_cases": ["ehr"], "level": 4 } ]"#;
+    let b02 = r#""id": "B-02", "weight": 1, "indices": ["data_protection"], "not_applicable": true, "target": 2"#;
+    let cases = [
+        (a01, a01.replace("\"weight\": 3", "\"weight\": 0"), "A-01: weight 0 is outside 1 to 3"),
+        (a01, a01.replace("\"weight\": 3", "\"weight\": 4"), "A-01: weight 4 is outside 1 to 3"),
+        (a02, a02.replace("[\"cloud_readiness\"]", "[]"), "A-02: feeds no index"),
+        (b02, b02.replace("\"B-02\"", "\"A-01\""), "id A-01 is used twice"),
+        (b01_rule, b01_rule.replace("\"level\": 4", "\"level\": 5"), "B-01: target 5 is outside 1 to 4"),
+        (b02, b02.replace("\"target\": 2", "\"target\": 0"), "B-02: target 0 is outside 1 to 4"),
+    ];
+    assert!(Questionnaire::from_json(mini).is_ok());
+    for (good, bad, message) in cases {
+        assert!(mini.contains(good), "the fixture changed: {good}");
+        let content = mini.replacen(good, &bad, 1);
+        assert_eq!(Questionnaire::from_json(&content), Err(ContentError::Invalid(message.into())), "{bad}");
+    }
+}
+
+#[test]
+fn ids_are_stable_in_form_and_numbered_in_order() {
     let q = &catalog().questionnaire;
-    let mut seen = HashSet::new();
     for domain in &q.domains {
         let prefix = domain.questions[0].id.split('-').next().unwrap().to_owned();
         assert!(prefix.len() == 3 && prefix.chars().all(|c| c.is_ascii_uppercase()), "{}: prefix {prefix}", domain.id);
         for (i, question) in domain.questions.iter().enumerate() {
-            assert!(seen.insert(question.id.clone()), "{} is used twice", question.id);
             assert_eq!(question.id, format!("{prefix}-{:02}", i + 1), "in domain {}", domain.id);
         }
     }
 }
 
 #[test]
-fn weights_targets_and_references_are_sound() {
+fn references_target_rules_and_critical_questions_are_sound() {
     let q = &catalog().questionnaire;
     for (domain, question) in q.questions() {
         let id = &question.id;
-        assert!((1..=3).contains(&question.weight), "{id}: weight");
-        assert!(!question.indices.is_empty(), "{id}: feeds no index");
         assert!((2..=6).contains(&question.references.len()), "{id}: cite 2 to 6 references");
         let unique: HashSet<_> = question.references.iter().collect();
         assert_eq!(unique.len(), question.references.len(), "{id}: a reference is repeated");
         for rule in &question.target_when {
-            assert!((1..=4).contains(&rule.level), "{id}: target_when level");
             assert_ne!(rule.when, Default::default(), "{id}: a target_when rule without a condition always matches");
         }
         let critical = domain.questions.iter().filter(|q| q.critical).count();
@@ -92,28 +115,19 @@ fn every_context_has_questions_for_both_indices() {
 
 #[test]
 fn every_question_has_all_its_words_in_every_language() {
+    // The build already refuses a fallback language (English) with a word missing, using the
+    // same check (core::content_check::missing_words, tested in tests/content_build.rs);
+    // the other languages are held to it here.
     let q = &catalog().questionnaire;
+    for lang in raw_languages().iter().filter(|l| l.code != FALLBACK_LANGUAGE) {
+        let missing = missing_words(q, lang);
+        assert!(missing.is_empty(), "{}: words missing: {missing:?}", lang.code);
+    }
     for lang in raw_languages() {
         for domain in &q.domains {
-            let text =
-                lang.domain(&domain.id).unwrap_or_else(|| panic!("{}: domain {} has no words", lang.code, domain.id));
-            assert!(
-                !text.title.trim().is_empty() && !text.summary.trim().is_empty(),
-                "{}: {} title/summary",
-                lang.code,
-                domain.id
-            );
+            let text = lang.domain(&domain.id).unwrap();
             for question in &domain.questions {
-                let t = text
-                    .questions
-                    .get(&question.id)
-                    .unwrap_or_else(|| panic!("{}: {} has no words", lang.code, question.id));
-                assert_eq!(t.levels.len(), 5, "{}: {} needs five level descriptors", lang.code, question.id);
-                for (what, s) in [("prompt", &t.prompt), ("help", &t.help), ("recommendation", &t.recommendation)] {
-                    assert!(!s.trim().is_empty(), "{}: {} {what} is empty", lang.code, question.id);
-                }
-                for (level, d) in t.levels.iter().enumerate() {
-                    assert!(!d.trim().is_empty(), "{}: {} level {level} is empty", lang.code, question.id);
+                for (level, d) in text.questions[&question.id].levels.iter().enumerate() {
                     assert!(
                         !d.trim_start().starts_with(|c: char| c.is_ascii_digit()),
                         "{}: {} level {level} starts with a number",
@@ -202,23 +216,63 @@ fn nothing_is_left_in_english_in_another_language_except_the_allowlist() {
     }
 }
 
-/// Interface keys the code builds at run time from an identifier (e.g. `bands.<index>.<band>`).
-const BUILT_KEY_PREFIXES: &[&str] = &[
-    "context.use_case.",
-    "context.service_models.",
-    "context.deployments.",
-    "context.stages.",
-    "context.org_sizes.",
-    "levels.",
-    "bands.",
-    "parties.",
-    "indices.",
-    "references.",
-    "format.months.",
-    "types.",
-    "compare.",
-    "catalogue.",
-];
+/// Every interface key the code builds at run time from an identifier (e.g.
+/// `bands.<index>.<band>`), enumerated from the same enums, constants and content
+/// the code builds them from. Keys written out in full are found in the code itself.
+fn built_keys() -> BTreeSet<String> {
+    use cloudtriage::core::compare::Trend;
+    use cloudtriage::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
+    use cloudtriage::core::json::Json;
+    use cloudtriage::core::model::Party;
+    use cloudtriage::core::reference::{Source, ENISA_MEASURES, ENISA_PRACTICES, SCHEMES};
+    let mut keys = BTreeSet::new();
+    for u in UseCase::ALL {
+        keys.insert(format!("context.use_case.{}", u.as_str()));
+        keys.insert(format!("context.use_case.{}_hint", u.as_str()));
+    }
+    keys.extend(ServiceModel::ALL.iter().map(|v| format!("context.service_models.{}", v.as_str())));
+    keys.extend(Deployment::ALL.iter().map(|v| format!("context.deployments.{}", v.as_str())));
+    keys.extend(Stage::ALL.iter().map(|v| format!("context.stages.{}", v.as_str())));
+    keys.extend(OrgSize::ALL.iter().map(|v| format!("context.org_sizes.{}", v.as_str())));
+    // The maturity scale, 0 to 4 (markdown.rs, levels.<n>).
+    keys.extend((0..=4).map(|l| format!("levels.{l}")));
+    for index in Index::ALL {
+        keys.insert(format!("indices.{}", index.as_str()));
+        keys.insert(format!("indices.{}_hint", index.as_str()));
+        keys.extend(catalog().questionnaire.bands.iter().map(|b| format!("bands.{}.{}", index.as_str(), b.id)));
+    }
+    keys.extend([Party::Customer, Party::Provider, Party::Shared].map(|p| format!("parties.{}", p.as_str())));
+    // Responsibility while the service model is undecided (`map_or("undecided", ...)`).
+    keys.insert("parties.undecided".into());
+    // Articles of the GDPR and NIS2, with or without paragraph and point (Reference::label).
+    for source in [Source::Gdpr, Source::Nis2] {
+        for suffix in ["", "_paragraph", "_point"] {
+            keys.insert(format!("references.{}{suffix}", source.prefix()));
+        }
+    }
+    keys.extend(ENISA_MEASURES.iter().map(|k| format!("references.enisa_measures.{k}")));
+    keys.extend(ENISA_PRACTICES.iter().map(|k| format!("references.enisa_practices.{k}")));
+    keys.extend(SCHEMES.iter().map(|k| format!("references.schemes.{k}")));
+    // The kind of a JSON value in import messages (types.<kind>).
+    let kinds = [
+        Json::Null,
+        Json::Bool(true),
+        Json::Number("1".into()),
+        Json::String(String::new()),
+        Json::Array(Vec::new()),
+        Json::Object(Vec::new()),
+    ];
+    keys.extend(kinds.iter().map(|j| format!("types.{}", j.kind())));
+    keys.extend(
+        [Trend::Improved, Trend::Worsened, Trend::Unchanged, Trend::NotComparable]
+            .map(|t| format!("compare.{}", t.as_str())),
+    );
+    // A condition in words names each of its lists (markdown::describe).
+    keys.extend(
+        ["use_cases", "service_models", "deployments", "stages", "org_sizes"].map(|f| format!("catalogue.{f}")),
+    );
+    keys
+}
 
 /// Every string literal in `src/` (outside unit tests) that has the form of an interface key.
 fn keys_in_code(sections: &BTreeSet<String>) -> BTreeSet<String> {
@@ -254,37 +308,15 @@ fn every_interface_key_the_code_names_exists_and_every_key_is_used() {
     let used = keys_in_code(&sections);
     let missing: Vec<_> = used.iter().filter(|k| !english.has(k)).collect();
     assert!(missing.is_empty(), "keys used in the code but missing in content/lang/en/ui.toml: {missing:?}");
-    let unused: Vec<_> = english
-        .keys()
-        .map(|(k, _)| k)
-        .filter(|k| !used.contains(*k) && !BUILT_KEY_PREFIXES.iter().any(|p| k.starts_with(p)))
-        .collect();
+    let built = built_keys();
+    let unused: Vec<_> = english.keys().map(|(k, _)| k).filter(|k| !used.contains(*k) && !built.contains(*k)).collect();
     assert!(unused.is_empty(), "keys in content/lang/en/ui.toml that nothing uses: {unused:?}");
 }
 
 #[test]
-fn every_context_value_reference_and_band_has_a_name() {
-    use cloudtriage::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
+fn every_key_the_code_builds_from_an_identifier_has_its_string() {
     let english = &raw_languages()[0];
-    let mut keys: Vec<String> = Vec::new();
-    keys.extend(
-        UseCase::ALL.iter().flat_map(|u| {
-            [format!("context.use_case.{}", u.as_str()), format!("context.use_case.{}_hint", u.as_str())]
-        }),
-    );
-    keys.extend(ServiceModel::ALL.iter().map(|v| format!("context.service_models.{}", v.as_str())));
-    keys.extend(Deployment::ALL.iter().map(|v| format!("context.deployments.{}", v.as_str())));
-    keys.extend(Stage::ALL.iter().map(|v| format!("context.stages.{}", v.as_str())));
-    keys.extend(OrgSize::ALL.iter().map(|v| format!("context.org_sizes.{}", v.as_str())));
-    for band in &catalog().questionnaire.bands {
-        keys.extend(Index::ALL.iter().map(|i| format!("bands.{}.{}", i.as_str(), band.id)));
-    }
-    keys.extend(cloudtriage::core::reference::ENISA_MEASURES.iter().map(|k| format!("references.enisa_measures.{k}")));
-    keys.extend(
-        cloudtriage::core::reference::ENISA_PRACTICES.iter().map(|k| format!("references.enisa_practices.{k}")),
-    );
-    keys.extend(cloudtriage::core::reference::SCHEMES.iter().map(|k| format!("references.schemes.{k}")));
-    let missing: Vec<_> = keys.iter().filter(|k| !english.has(k)).collect();
+    let missing: Vec<_> = built_keys().into_iter().filter(|k| !english.has(k)).collect();
     assert!(missing.is_empty(), "missing names: {missing:?}");
 }
 

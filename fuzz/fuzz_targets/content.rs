@@ -23,7 +23,9 @@ fuzz_target!(|data: &[u8]| {
             let answers: BTreeMap<String, AnswerValue> = q
                 .questions()
                 .enumerate()
-                .map(|(n, (_, question))| (question.id.clone(), AnswerValue::Level(Level::new(((n + i) % 5) as u8).unwrap())))
+                .map(|(n, (_, question))| {
+                    (question.id.clone(), AnswerValue::Level(Level::new(((n + i) % 5) as u8).unwrap()))
+                })
                 .collect();
             let report = score(&q, &ctx, &answers);
             let _ = report.to_json().compact();

@@ -9,7 +9,13 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let catalog = Catalog::embedded();
     if let Ok(imported) = import(catalog, data) {
-        let file = ResultsFile::new(catalog, &imported.language, imported.created.clone(), &imported.context, &imported.answers);
+        let file = ResultsFile::new(
+            catalog,
+            &imported.language,
+            imported.created.clone(),
+            &imported.context,
+            &imported.answers,
+        );
         let again = import(catalog, file.to_json().as_bytes()).expect("a file cloudtriage wrote imports");
         assert_eq!(again.answers, imported.answers);
         assert_eq!(again.context, imported.context);

@@ -205,7 +205,10 @@ pub mod schema {
     use std::collections::BTreeMap;
 
     /// An anonymous benchmark published by a health agency next to the widget (docs/AGENCY.md).
-    #[derive(serde::Serialize, schemars::JsonSchema)]
+    // Describes the file for its JSON Schema only: never built.
+    #[allow(dead_code)]
+    #[derive(schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
     #[schemars(title = "cloudtriage benchmark")]
     pub struct BenchmarkFile {
         /// Always "cloudtriage-benchmark".
@@ -230,7 +233,10 @@ pub mod schema {
     }
 
     /// One group.
-    #[derive(serde::Serialize, schemars::JsonSchema)]
+    // Describes the file for its JSON Schema only: never built.
+    #[allow(dead_code)]
+    #[derive(schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
     pub struct GroupFile {
         /// "overall", "org_size", "use_case", "service_model" or "stage".
         #[schemars(schema_with = "by_schema")]
@@ -248,7 +254,10 @@ pub mod schema {
     }
 
     /// Seven figures of a distribution, with at most two decimals, rising from min to max.
-    #[derive(serde::Serialize, schemars::JsonSchema)]
+    // Describes the file for its JSON Schema only: never built.
+    #[allow(dead_code)]
+    #[derive(schemars::JsonSchema)]
+    #[serde(deny_unknown_fields)]
     pub struct DistributionFile {
         /// Organisations the measure applies to.
         #[schemars(range(min = 1))]

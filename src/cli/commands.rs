@@ -3,9 +3,9 @@
 use std::fmt::Write as _;
 
 use super::{markdown, Outcome, Read, TemplateArgs, INVALID, OK};
-use crate::core::context::{Context, UseCase};
+use crate::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::i18n::Language;
-use crate::core::model::Index;
+use crate::core::model::{Condition, Index, Question};
 use crate::core::results::{self, ResultsFile};
 use crate::core::score::{score, Report, Standing};
 use crate::core::Catalog;
@@ -55,13 +55,13 @@ pub(super) fn questionnaire(catalog: &Catalog, lang: Option<&str>, json: bool) -
                         "weight": item.weight,
                         "critical": item.critical,
                         "not_applicable": item.not_applicable,
-                        "indices": item.indices,
-                        "target": item.target.unwrap_or(q.scoring.default_target),
+                        "indices": item.indices.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
+                        "target": target_rules(lang, item, q.scoring.default_target),
                         "applies": markdown::describe(lang, &item.applies),
                         "responsibility": {
-                            "iaas": item.responsibility.iaas,
-                            "paas": item.responsibility.paas,
-                            "saas": item.responsibility.saas,
+                            "iaas": item.responsibility.iaas.as_str(),
+                            "paas": item.responsibility.paas.as_str(),
+                            "saas": item.responsibility.saas.as_str(),
                         },
                         "references": item.references.iter().map(|r| serde_json::json!({
                             "id": r.to_string(), "label": r.label(lang),
@@ -88,6 +88,38 @@ pub(super) fn questionnaire(catalog: &Catalog, lang: Option<&str>, json: bool) -
         "domains": domains,
     });
     Ok(ok(serde_json::to_string_pretty(&catalogue).expect("JSON values serialise") + "\n"))
+}
+
+/// A condition's lists by their content names, only those it has (`{"use_cases": ["ehr"]}`).
+fn condition_json(c: &Condition) -> serde_json::Value {
+    fn ids<T: Copy>(list: &Option<Vec<T>>, id: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
+        list.as_ref().map(|l| l.iter().map(|v| id(*v)).collect())
+    }
+    let lists = [
+        ("use_cases", ids(&c.use_cases, UseCase::as_str)),
+        ("service_models", ids(&c.service_models, ServiceModel::as_str)),
+        ("deployments", ids(&c.deployments, Deployment::as_str)),
+        ("stages", ids(&c.stages, Stage::as_str)),
+        ("org_sizes", ids(&c.org_sizes, OrgSize::as_str)),
+    ];
+    lists.into_iter().filter_map(|(key, list)| list.map(|l| (key.to_owned(), serde_json::json!(l)))).collect()
+}
+
+/// A question's target levels: the context decides, so print the rules, not one number.
+/// The first rule whose condition matches gives the target; otherwise `default` does.
+fn target_rules(lang: &Language, item: &Question, default_target: u8) -> serde_json::Value {
+    let when: Vec<serde_json::Value> = item
+        .target_when
+        .iter()
+        .map(|rule| {
+            serde_json::json!({
+                "level": rule.level,
+                "condition": condition_json(&rule.when),
+                "text": markdown::describe(lang, &rule.when),
+            })
+        })
+        .collect();
+    serde_json::json!({ "default": item.target.unwrap_or(default_target), "when": when })
 }
 
 pub(super) fn template(catalog: &Catalog, args: &TemplateArgs, now: i64) -> Result<Outcome, String> {
@@ -191,8 +223,13 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     for d in &report.domains {
         let title = lang.domain_title(&d.id);
         let pad = width - title.chars().count();
-        let _ =
-            writeln!(out, "  {title}{}  {}  {}", " ".repeat(pad), lang.decimal(d.level, 2), lang.percent(d.percent));
+        let _ = writeln!(
+            out,
+            "  {title}{}  {}  {}",
+            " ".repeat(pad),
+            lang.hundredths(i64::from(d.level), 2),
+            lang.percent(d.percent)
+        );
     }
     let _ = writeln!(out, "\n{}", lang.t("results.actions_title"));
     if report.actions.is_empty() {

@@ -18,7 +18,7 @@ use crate::core::Catalog;
 
 pub use aggregate::benchmark_schema;
 pub use commands::{report_text, schema};
-pub use profile::{profile_schema, ProfileFile};
+pub use profile::profile_schema;
 
 /// What a command printed and how it ended.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -52,7 +52,8 @@ enum Command {
         /// A language code such as en, de, fr.
         #[arg(long)]
         lang: Option<String>,
-        /// Print JSON instead of Markdown.
+        /// Print JSON instead of Markdown; each question's target is its default level
+        /// and the rules that change it by context (the first matching rule applies).
         #[arg(long)]
         json: bool,
     },

@@ -28,9 +28,11 @@ pub struct ProfileArgs {
 }
 
 /// A target profile published by a health agency next to the widget (docs/AGENCY.md).
-#[derive(serde::Serialize, schemars::JsonSchema)]
-#[schemars(title = "cloudtriage target profile")]
+// Describes the file for its JSON Schema only: never built.
 #[allow(dead_code)]
+#[derive(schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "cloudtriage target profile")]
 pub struct ProfileFile {
     /// Always "cloudtriage-profile".
     #[schemars(schema_with = "format_schema")]
@@ -63,9 +65,7 @@ pub struct ProfileFile {
 }
 
 /// An expected maturity level, 1 to 4.
-#[derive(serde::Serialize)]
-#[serde(transparent)]
-pub struct Level(pub u8);
+pub struct Level;
 
 impl schemars::JsonSchema for Level {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -77,7 +77,10 @@ impl schemars::JsonSchema for Level {
 }
 
 /// Expectations that hold only where the context matches `when`.
-#[derive(serde::Serialize, schemars::JsonSchema)]
+// Describes the file for its JSON Schema only: never built.
+#[allow(dead_code)]
+#[derive(schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct VariantFile {
     /// Every list given must contain the context's value (any of the use cases); an undecided
     /// service model or deployment matches every list.
@@ -91,7 +94,10 @@ pub struct VariantFile {
 }
 
 /// The contexts a variant applies to.
-#[derive(serde::Serialize, schemars::JsonSchema)]
+// Describes the file for its JSON Schema only: never built.
+#[allow(dead_code)]
+#[derive(schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct When {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1))]
@@ -116,39 +122,6 @@ fn format_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 
 fn day_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "type": "string", "format": "date" })
-}
-
-impl ProfileFile {
-    /// The serde mirror of a profile, to check the core's writer against the schema's types.
-    pub fn of(catalog: &Catalog, p: &Profile) -> ProfileFile {
-        let levels = |m: &BTreeMap<String, u8>| m.iter().map(|(k, v)| (k.clone(), Level(*v))).collect();
-        ProfileFile {
-            format: crate::core::profile::PROFILE_FORMAT.to_owned(),
-            format_version: crate::core::profile::PROFILE_FORMAT_VERSION,
-            questionnaire: catalog.questionnaire.id.clone(),
-            name: p.name.clone(),
-            issuer: p.issuer.clone(),
-            date: p.date.clone(),
-            version: p.version.clone(),
-            domains: levels(&p.base.domains),
-            questions: levels(&p.base.questions),
-            variants: p
-                .variants
-                .iter()
-                .map(|v| VariantFile {
-                    when: When {
-                        use_cases: v.when.use_cases.clone(),
-                        service_models: v.when.service_models.clone(),
-                        deployments: v.when.deployments.clone(),
-                        stages: v.when.stages.clone(),
-                        org_sizes: v.when.org_sizes.clone(),
-                    },
-                    domains: levels(&v.expect.domains),
-                    questions: levels(&v.expect.questions),
-                })
-                .collect(),
-        }
-    }
 }
 
 /// The JSON Schema of profile files (docs/profile.schema.json).

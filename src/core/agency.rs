@@ -412,8 +412,14 @@ mod tests {
 
     #[test]
     fn files_in_the_widget_folder_are_found_there() {
-        assert_eq!(in_folder(FOLDER, "profile.json").as_deref(), Some("https://intranet.example.org/tools/ct/profile.json"));
-        assert_eq!(in_folder(FOLDER, "./agency/benchmark-2026.json").as_deref(), Some("https://intranet.example.org/tools/ct/agency/benchmark-2026.json"));
+        assert_eq!(
+            in_folder(FOLDER, "profile.json").as_deref(),
+            Some("https://intranet.example.org/tools/ct/profile.json")
+        );
+        assert_eq!(
+            in_folder(FOLDER, "./agency/benchmark-2026.json").as_deref(),
+            Some("https://intranet.example.org/tools/ct/agency/benchmark-2026.json")
+        );
         assert_eq!(
             in_folder(FOLDER, "https://intranet.example.org/tools/ct/profile.json").as_deref(),
             Some("https://intranet.example.org/tools/ct/profile.json")

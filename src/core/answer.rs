@@ -59,17 +59,6 @@ impl AnswerValue {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl serde::Serialize for AnswerValue {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            AnswerValue::Level(l) => s.serialize_u8(l.get()),
-            AnswerValue::NotApplicable => s.serialize_str("na"),
-            AnswerValue::Unknown => s.serialize_str("unknown"),
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 impl schemars::JsonSchema for AnswerValue {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "AnswerValue".into()

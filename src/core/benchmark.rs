@@ -111,7 +111,7 @@ impl Measure {
     pub fn value(&self, report: &Report) -> Option<i64> {
         match self {
             Measure::Index(i) => report.of_index(*i).score.map(|s| i64::from(s) * 100),
-            Measure::Domain(id) => report.domain(id).map(|d| (d.level * 100.0).round() as i64),
+            Measure::Domain(id) => report.domain(id).map(|d| i64::from(d.level)),
         }
     }
 }

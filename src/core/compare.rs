@@ -62,10 +62,6 @@ pub struct Comparison {
     pub domains: Vec<DomainDelta>,
 }
 
-fn hundredths(level: f64) -> i32 {
-    (level * 100.0).round() as i32
-}
-
 /// Compares an earlier report with the current one, domains in questionnaire order.
 pub fn compare(q: &Questionnaire, before: &Report, after: &Report) -> Comparison {
     let indices = Index::ALL
@@ -80,8 +76,8 @@ pub fn compare(q: &Questionnaire, before: &Report, after: &Report) -> Comparison
         .domains
         .iter()
         .filter_map(|d| {
-            let b = before.domain(&d.id).map(|r| hundredths(r.level));
-            let a = after.domain(&d.id).map(|r| hundredths(r.level));
+            let b = before.domain(&d.id).map(|r| i32::from(r.level));
+            let a = after.domain(&d.id).map(|r| i32::from(r.level));
             if a.is_none() && b.is_none() {
                 return None;
             }

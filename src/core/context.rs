@@ -5,7 +5,7 @@ macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
         pub enum $name { $($(#[$vdoc])* $variant),+ }
 
@@ -74,7 +74,7 @@ choice!(
 
 /// The answers to the context step.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Context {
     /// At least one use case; kept sorted and without repeats.
     pub use_cases: Vec<UseCase>,

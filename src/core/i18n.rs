@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::json::Json;
 use super::model::ContentError;
-use super::read::At;
+use super::read::ContentNode;
 
 /// The words of one question.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct DomainText {
     pub questions: BTreeMap<String, QuestionText>,
 }
 
-fn read_domain_text(at: &At<'_>) -> Result<DomainText, ContentError> {
+fn read_domain_text(at: &ContentNode<'_>) -> Result<DomainText, ContentError> {
     at.object(&["title", "summary", "questions"])?;
     let mut questions = BTreeMap::new();
     if let Some(list) = at.field("questions") {
@@ -37,18 +37,18 @@ fn read_domain_text(at: &At<'_>) -> Result<DomainText, ContentError> {
             .as_object()
             .ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
         for (id, _) in members {
-            let q = list.req(id)?;
+            let q = list.required(id)?;
             q.object(&["prompt", "help", "levels", "recommendation"])?;
             let text = QuestionText {
-                prompt: q.req("prompt")?.text()?,
-                help: q.req("help")?.text()?,
-                levels: q.req("levels")?.list(|l| l.text())?,
-                recommendation: q.req("recommendation")?.text()?,
+                prompt: q.required("prompt")?.text()?,
+                help: q.required("help")?.text()?,
+                levels: q.required("levels")?.list(|l| l.text())?,
+                recommendation: q.required("recommendation")?.text()?,
             };
             questions.insert(id.clone(), text);
         }
     }
-    Ok(DomainText { title: at.req("title")?.text()?, summary: at.req("summary")?.text()?, questions })
+    Ok(DomainText { title: at.required("title")?.text()?, summary: at.required("summary")?.text()?, questions })
 }
 
 /// One language's words.
@@ -64,16 +64,16 @@ impl Language {
     /// Parses a language as produced by the build from `content/lang/<code>/`.
     pub fn from_json(text: &str) -> Result<Language, ContentError> {
         let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
-        let at = At::root(&json);
+        let at = ContentNode::root(&json);
         at.object(&["code", "ui", "domains"])?;
         let mut strings = BTreeMap::new();
-        flatten("", at.req("ui")?.value, &mut strings);
-        let domains_at = at.req("domains")?;
+        flatten("", at.required("ui")?.value, &mut strings);
+        let domains_at = at.required("domains")?;
         let mut domains = BTreeMap::new();
         for (id, _) in domains_at.value.as_object().unwrap_or_default() {
-            domains.insert(id.clone(), read_domain_text(&domains_at.req(id)?)?);
+            domains.insert(id.clone(), read_domain_text(&domains_at.required(id)?)?);
         }
-        Ok(Language { code: at.req("code")?.text()?, strings, domains })
+        Ok(Language { code: at.required("code")?.text()?, strings, domains })
     }
 
     /// The language's own name, e.g. "Deutsch".
@@ -153,6 +153,20 @@ impl Language {
         format!("{sign}{}{separator}{:0places$}", scaled / scale, scaled % scale)
     }
 
+    /// A number given in hundredths, rounded half up to `places` (at most 2) decimals: `235` → `2,4` in German.
+    pub fn hundredths(&self, value: i64, places: usize) -> String {
+        let places = places.min(2);
+        let divisor = 10i64.pow(2 - places as u32);
+        let (sign, v) = if value < 0 { ("-", -value) } else { ("", value) };
+        let scaled = (2 * v + divisor) / (2 * divisor);
+        if places == 0 {
+            return format!("{sign}{scaled}");
+        }
+        let scale = 10i64.pow(places as u32);
+        let separator = self.strings.get("format.decimal_separator").map_or(".", String::as_str);
+        format!("{sign}{}{separator}{:0places$}", scaled / scale, scaled % scale)
+    }
+
     /// A whole percentage, e.g. `72 %` in French.
     pub fn percent(&self, value: u8) -> String {
         self.fill("format.percent", &[("value", &value.to_string())])
@@ -183,12 +197,30 @@ const MONTH_KEYS: [&str; 12] = [
     "format.months.11",
 ];
 
-/// Replaces each `{name}` in `template` by its value.
+/// Replaces each `{name}` in `template` by its value, in one pass over the template
+/// only: values come from users' files (notes, question ids) and may contain braces
+/// that must appear as written. A `{name}` without a value is kept as it is.
 pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in params {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| params.iter().find(|(name, _)| *name == &after[..close]).map(|(_, v)| (close, v)));
+        match value {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -224,9 +256,28 @@ mod tests {
     fn numbers_and_dates_follow_the_language() {
         let de = sample();
         assert_eq!(de.decimal(2.345, 1), "2,3");
+        assert_eq!(de.hundredths(235, 1), "2,4");
+        assert_eq!(de.hundredths(234, 1), "2,3");
+        assert_eq!(de.hundredths(400, 2), "4,00");
+        assert_eq!(de.hundredths(7, 2), "0,07");
+        assert_eq!(de.hundredths(-150, 0), "-2");
         assert_eq!(de.percent(72), "72 %");
         assert_eq!(de.date("2026-11-28T15:29:16Z"), "28. November 2026");
         assert_eq!(de.date("not a date"), "not a date");
+    }
+
+    #[test]
+    fn fill_expands_the_template_only_never_a_value() {
+        let filled = fill(
+            "{path} is {length} long (at most {limit})",
+            &[("path", "answers.{limit}"), ("length", "{length}"), ("limit", "4000")],
+        );
+        assert_eq!(filled, "answers.{limit} is {length} long (at most 4000)");
+        assert_eq!(fill("{a}{b}", &[("a", "{"), ("b", "b}")]), "{b}");
+        assert_eq!(fill("{unknown} and {x}", &[("x", "1")]), "{unknown} and 1");
+        assert_eq!(fill("{ {x} }", &[("x", "é")]), "{ é }");
+        assert_eq!(fill("open { never closed", &[("never closed", "x")]), "open { never closed");
+        assert_eq!(fill("{x}{x}", &[("x", "ü")]), "üü");
     }
 
     #[test]

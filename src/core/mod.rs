@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod benchmark;
 pub mod catalog;
 pub mod compare;
+pub mod content_check;
 pub mod context;
 pub mod embed;
 pub mod i18n;

@@ -3,12 +3,12 @@
 
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use super::json::Json;
-use super::read::At;
+use super::read::ContentNode;
 use super::reference::Reference;
 
 /// Which score a question feeds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Index {
     /// Whether the organisation can adopt and run cloud services safely.
@@ -37,7 +37,7 @@ impl Index {
 
 /// Who carries a measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
 pub enum Party {
     /// The hospital or agency using the cloud service.
@@ -218,7 +218,7 @@ impl Questionnaire {
     /// Parses and checks the structure from JSON (as produced by the build from `content/`).
     pub fn from_json(text: &str) -> Result<Questionnaire, ContentError> {
         let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
-        let q = read_questionnaire(&At::root(&json))?;
+        let q = read_questionnaire(&ContentNode::root(&json))?;
         q.check()?;
         Ok(q)
     }
@@ -322,7 +322,7 @@ impl Questionnaire {
 const CONDITION_FIELDS: [&str; 5] = ["use_cases", "service_models", "deployments", "stages", "org_sizes"];
 
 fn read_list<T>(
-    at: &At<'_>,
+    at: &ContentNode<'_>,
     key: &str,
     what: &str,
     parse: fn(&str) -> Option<T>,
@@ -330,7 +330,7 @@ fn read_list<T>(
     at.field(key).map(|list| list.list(|item| item.choice(what, parse))).transpose()
 }
 
-fn read_condition(at: &At<'_>) -> Result<Condition, ContentError> {
+fn read_condition(at: &ContentNode<'_>) -> Result<Condition, ContentError> {
     Ok(Condition {
         use_cases: read_list(at, "use_cases", "a use case", UseCase::parse)?,
         service_models: read_list(at, "service_models", "a service model", ServiceModel::parse)?,
@@ -340,7 +340,7 @@ fn read_condition(at: &At<'_>) -> Result<Condition, ContentError> {
     })
 }
 
-fn read_question(at: &At<'_>) -> Result<Question, ContentError> {
+fn read_question(at: &ContentNode<'_>) -> Result<Question, ContentError> {
     at.object(&[
         "id",
         "weight",
@@ -354,9 +354,9 @@ fn read_question(at: &At<'_>) -> Result<Question, ContentError> {
         "target_when",
     ])?;
     let optional_flag = |key: &str| at.field(key).map(|f| f.flag()).transpose().map(Option::unwrap_or_default);
-    let responsibility = at.req("responsibility")?;
+    let responsibility = at.required("responsibility")?;
     responsibility.object(&["iaas", "paas", "saas"])?;
-    let party = |key: &str| responsibility.req(key)?.choice("customer, provider or shared", Party::parse);
+    let party = |key: &str| responsibility.required(key)?.choice("customer, provider or shared", Party::parse);
     let applies = match at.field("applies") {
         Some(a) => {
             a.object(&CONDITION_FIELDS)?;
@@ -369,19 +369,19 @@ fn read_question(at: &At<'_>) -> Result<Question, ContentError> {
             let mut allowed = CONDITION_FIELDS.to_vec();
             allowed.push("level");
             rule.object(&allowed)?;
-            Ok(TargetRule { level: rule.req("level")?.small()?, when: read_condition(rule)? })
+            Ok(TargetRule { level: rule.required("level")?.small_number()?, when: read_condition(rule)? })
         })?,
         None => Vec::new(),
     };
     Ok(Question {
-        id: at.req("id")?.text()?,
-        weight: at.req("weight")?.small()?,
-        indices: at.req("indices")?.list(|i| i.choice("an index", Index::parse))?,
+        id: at.required("id")?.text()?,
+        weight: at.required("weight")?.small_number()?,
+        indices: at.required("indices")?.list(|i| i.choice("an index", Index::parse))?,
         critical: optional_flag("critical")?,
         not_applicable: optional_flag("not_applicable")?,
-        target: at.field("target").map(|t| t.small()).transpose()?,
+        target: at.field("target").map(|t| t.small_number()).transpose()?,
         responsibility: Responsibility { iaas: party("iaas")?, paas: party("paas")?, saas: party("saas")? },
-        references: at.req("references")?.list(|r| {
+        references: at.required("references")?.list(|r| {
             let text = r.text()?;
             Reference::parse(&text).map_err(|e| ContentError::Malformed(format!("{}: {e}", r.path)))
         })?,
@@ -390,25 +390,25 @@ fn read_question(at: &At<'_>) -> Result<Question, ContentError> {
     })
 }
 
-fn read_questionnaire(at: &At<'_>) -> Result<Questionnaire, ContentError> {
+fn read_questionnaire(at: &ContentNode<'_>) -> Result<Questionnaire, ContentError> {
     at.object(&["id", "version", "domains", "scoring", "bands"])?;
-    let scoring = at.req("scoring")?;
+    let scoring = at.required("scoring")?;
     scoring.object(&["default_target", "critical_min_level", "critical_cap"])?;
     Ok(Questionnaire {
-        id: at.req("id")?.text()?,
-        version: at.req("version")?.text()?,
-        domains: at.req("domains")?.list(|d| {
+        id: at.required("id")?.text()?,
+        version: at.required("version")?.text()?,
+        domains: at.required("domains")?.list(|d| {
             d.object(&["id", "question"])?;
-            Ok(Domain { id: d.req("id")?.text()?, questions: d.req("question")?.list(read_question)? })
+            Ok(Domain { id: d.required("id")?.text()?, questions: d.required("question")?.list(read_question)? })
         })?,
         scoring: ScoringRules {
-            default_target: scoring.req("default_target")?.small()?,
-            critical_min_level: scoring.req("critical_min_level")?.small()?,
-            critical_cap: scoring.req("critical_cap")?.small()?,
+            default_target: scoring.required("default_target")?.small_number()?,
+            critical_min_level: scoring.required("critical_min_level")?.small_number()?,
+            critical_cap: scoring.required("critical_cap")?.small_number()?,
         },
-        bands: at.req("bands")?.list(|b| {
+        bands: at.required("bands")?.list(|b| {
             b.object(&["id", "min"])?;
-            Ok(Band { id: b.req("id")?.text()?, min: b.req("min")?.small()? })
+            Ok(Band { id: b.required("id")?.text()?, min: b.required("min")?.small_number()? })
         })?,
     })
 }

@@ -66,10 +66,6 @@ pub struct DomainGap {
     pub scored: usize,
 }
 
-fn hundredths(value: f64) -> u16 {
-    (value * 100.0).round().clamp(0.0, 400.0) as u16
-}
-
 impl Expectations {
     fn lookup(&self, question: &Question, domain: &str) -> Option<u8> {
         self.questions.get(&question.id).or_else(|| self.domains.get(domain)).copied()
@@ -229,7 +225,7 @@ pub fn domain_gaps(report: &Report) -> Vec<DomainGap> {
         .domains
         .iter()
         .map(|d| {
-            let (level, expected) = (hundredths(d.level), hundredths(d.target));
+            let (level, expected) = (d.level, d.target);
             DomainGap {
                 domain: d.id.clone(),
                 level,

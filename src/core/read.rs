@@ -4,17 +4,17 @@
 use super::json::Json;
 use super::model::ContentError;
 
-/// A value and where it sits in the content, for messages.
+/// A content value and where it sits in the content, so that every message names its place.
 #[derive(Clone)]
-pub struct At<'a> {
+pub struct ContentNode<'a> {
     pub value: &'a Json,
     pub path: String,
 }
 
-impl<'a> At<'a> {
+impl<'a> ContentNode<'a> {
     /// The root of a document.
-    pub fn root(value: &'a Json) -> At<'a> {
-        At { value, path: String::new() }
+    pub fn root(value: &'a Json) -> ContentNode<'a> {
+        ContentNode { value, path: String::new() }
     }
 
     fn wrong(&self, expected: &str) -> ContentError {
@@ -31,13 +31,13 @@ impl<'a> At<'a> {
     }
 
     /// A member, if present.
-    pub fn field(&self, key: &str) -> Option<At<'a>> {
+    pub fn field(&self, key: &str) -> Option<ContentNode<'a>> {
         let value = self.value.get(key)?;
-        Some(At { value, path: join(&self.path, key) })
+        Some(ContentNode { value, path: join(&self.path, key) })
     }
 
     /// A member that must be present.
-    pub fn req(&self, key: &str) -> Result<At<'a>, ContentError> {
+    pub fn required(&self, key: &str) -> Result<ContentNode<'a>, ContentError> {
         self.field(key).ok_or_else(|| ContentError::Malformed(format!("{}: missing field {key:?}", self.path)))
     }
 
@@ -47,7 +47,7 @@ impl<'a> At<'a> {
     }
 
     /// A whole number from 0 to 255.
-    pub fn small(&self) -> Result<u8, ContentError> {
+    pub fn small_number(&self) -> Result<u8, ContentError> {
         self.value
             .as_integer()
             .and_then(|i| u8::try_from(i).ok())
@@ -63,9 +63,13 @@ impl<'a> At<'a> {
     }
 
     /// Each item of a list, read by `item`.
-    pub fn list<T>(&self, item: impl Fn(&At<'a>) -> Result<T, ContentError>) -> Result<Vec<T>, ContentError> {
+    pub fn list<T>(&self, item: impl Fn(&ContentNode<'a>) -> Result<T, ContentError>) -> Result<Vec<T>, ContentError> {
         let items = self.value.as_array().ok_or_else(|| self.wrong("a list"))?;
-        items.iter().enumerate().map(|(i, value)| item(&At { value, path: format!("{}[{i}]", self.path) })).collect()
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, value)| item(&ContentNode { value, path: format!("{}[{i}]", self.path) }))
+            .collect()
     }
 
     /// A text that `parse` accepts.
@@ -75,7 +79,7 @@ impl<'a> At<'a> {
     }
 }
 
-/// `a.b` from `a` and `b`.
+/// `a.b` from `a` and `b`, or `b` at the top: the path of a field in messages.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()

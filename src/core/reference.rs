@@ -191,13 +191,6 @@ impl schemars::JsonSchema for Reference {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-impl serde::Serialize for Reference {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 impl std::fmt::Display for Reference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}", self.source.prefix(), self.locator)

@@ -13,7 +13,7 @@ use super::reference::Reference;
 
 /// How a question stands in the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case", tag = "state", content = "level"))]
 pub enum Standing {
     /// Answered with a level.
@@ -45,7 +45,7 @@ impl Standing {
 
 /// A critical question that holds an index down.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Cap {
     /// The question's id.
     pub question: String,
@@ -56,7 +56,7 @@ pub struct Cap {
 
 /// One index: a score from 0 to 100 and its band.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct IndexReport {
     /// The score after any cap; absent when no question feeding the index applies.
     pub score: Option<u8>,
@@ -70,15 +70,23 @@ pub struct IndexReport {
 
 /// The maturity of one domain.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct DomainReport {
     pub id: String,
-    /// Weighted mean level from 0.00 to 4.00, to two decimals.
-    pub level: f64,
+    /// Weighted mean level in hundredths, from 0 (0.00) to 400 (4.00).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "f64", description = "Weighted mean level from 0.00 to 4.00, to two decimals.")
+    )]
+    pub level: u16,
     /// The level as a percentage of 4.
     pub percent: u8,
-    /// Weighted mean target level of the scored questions, to two decimals.
-    pub target: f64,
+    /// Weighted mean target level of the scored questions, in hundredths.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "f64", description = "Weighted mean target level of the scored questions, to two decimals.")
+    )]
+    pub target: u16,
     /// Applicable questions in the domain.
     pub applicable: usize,
     /// Of those, how many have an answer (a level, not applicable or don't know).
@@ -87,9 +95,16 @@ pub struct DomainReport {
     pub at_target: usize,
 }
 
+impl DomainReport {
+    /// The target as a percentage of the highest level, for bars drawn against 100.
+    pub fn target_percent(&self) -> u8 {
+        percent(u64::from(self.target), 400)
+    }
+}
+
 /// How much of the assessment is answered, and how much of it is known.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Completeness {
     /// Questions that apply in this context.
     pub applicable: usize,
@@ -105,7 +120,7 @@ pub struct Completeness {
 
 /// One gap to close, ranked in the action plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PlanItem {
     /// 1 for the first thing to do.
     pub rank: usize,
@@ -127,7 +142,7 @@ pub struct PlanItem {
 
 /// Everything the answers say: computed, never read from a file.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Report {
     pub cloud_readiness: IndexReport,
     pub data_protection: IndexReport,
@@ -173,10 +188,9 @@ impl Sum {
         self.weighted_levels += u64::from(weight) * u64::from(level);
         self.weights += u64::from(weight);
     }
-    /// Σ w·l / Σ w rounded half up to hundredths (only called when something was added).
-    fn mean_level(&self) -> f64 {
-        let hundredths = (200 * self.weighted_levels + self.weights) / (2 * self.weights);
-        hundredths as f64 / 100.0
+    /// Σ w·l / Σ w in hundredths, rounded half up (only called when something was added).
+    fn mean_level(&self) -> u16 {
+        ((200 * self.weighted_levels + self.weights) / (2 * self.weights)) as u16
     }
     /// Σ w·l / Σ w·4 as a percentage, or `None` when nothing was added.
     fn percent(&self) -> Option<u8> {
@@ -372,7 +386,7 @@ impl PlanItem {
 impl Report {
     /// The report as written in results files and printed by `cloudtriage score --json`.
     pub fn to_json(&self) -> Json {
-        let hundredths = |v: f64| Json::hundredths((v * 100.0).round() as i64);
+        let hundredths = |v: u16| Json::hundredths(i64::from(v));
         let domains = self
             .domains
             .iter()

@@ -31,7 +31,7 @@ pub const MAX_RESPONDENTS: usize = 100;
 
 /// Which questionnaire a file answers, and in which language it was made.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QuestionnaireRef {
     /// The questionnaire's id (`cloudtriage-health-cloud`).
     pub id: String,
@@ -43,7 +43,7 @@ pub struct QuestionnaireRef {
 
 /// A local file behind a piece of evidence: its name and SHA-256, never its content.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EvidenceFile {
     /// The file's name as the user's computer showed it.
     pub name: String,
@@ -54,7 +54,7 @@ pub struct EvidenceFile {
 
 /// A document that supports an answer: what it is and where it is kept.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// The document's title.
     pub title: String,
@@ -75,7 +75,7 @@ pub struct Evidence {
 
 /// One respondent's answer to a question on which respondents disagree.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ConflictAnswer {
     /// Who gave it.
     pub respondent: String,
@@ -88,7 +88,7 @@ pub struct ConflictAnswer {
 
 /// How a disagreement was settled.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Resolution {
     /// Who resolved it (a respondent label such as "Coordinator").
     pub by: String,
@@ -101,7 +101,7 @@ pub struct Resolution {
 
 /// Respondents who gave different answers to one question.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Conflict {
     /// Every answer given, one per respondent, sorted by respondent.
     pub answers: Vec<ConflictAnswer>,
@@ -130,7 +130,7 @@ impl Conflict {
 
 /// One answer with its private note, who gave it, its evidence and any disagreement.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct AnswerEntry {
     /// The answer; null or absent while only a note is written. With an open
     /// conflict, the answer it is scored by (see docs/METHODOLOGY.md).
@@ -151,7 +151,7 @@ pub struct AnswerEntry {
 
 /// A respondent of a team assessment and the domains assigned to them.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Respondent {
     /// A role label such as "DPO"; never a person's name unless they choose so.
     pub label: String,
@@ -161,7 +161,7 @@ pub struct Respondent {
 
 /// A respondent's context where respondents described the context differently.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ContextClaim {
     pub respondent: String,
     pub context: Context,
@@ -193,7 +193,7 @@ impl Team {
 
 /// The target profile an agency published, as applied to a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ProfileRef {
     pub name: String,
     pub issuer: String,
@@ -205,7 +205,7 @@ pub struct ProfileRef {
 
 /// A cloudtriage results file.
 #[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(title = "cloudtriage results file"))]
 pub struct ResultsFile {
     /// Always "cloudtriage-results".

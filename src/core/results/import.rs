@@ -10,6 +10,7 @@ use crate::core::answer::{AnswerValue, Level};
 use crate::core::catalog::Catalog;
 use crate::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::json::{Json, JsonError};
+use crate::core::read::join;
 use crate::core::score::score;
 
 /// A file that passed import: everything needed to resume the assessment.
@@ -86,15 +87,6 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
 
 struct Reader<'a> {
     catalog: &'a Catalog,
-}
-
-/// `path.key`, or `key` at the top.
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 fn wrong(path: &str, expected: Expected, found: &Json) -> ImportError {

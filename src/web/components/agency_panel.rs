@@ -105,7 +105,11 @@ fn benchmark_section(lang: Lang, positions: &Positions) -> Html {
         Placement::Matched(key) => (
             lang.fill(
                 "agency.benchmark_lead",
-                &[("month", &positions.month), ("count", &positions.n.to_string()), ("group", &group_words(&lang, key))],
+                &[
+                    ("month", &positions.month),
+                    ("count", &positions.n.to_string()),
+                    ("group", &group_words(&lang, key)),
+                ],
             ),
             "matched",
         ),
@@ -113,10 +117,9 @@ fn benchmark_section(lang: Lang, positions: &Positions) -> Html {
             lang.fill("agency.benchmark_suppressed", &[("group", &group_words(&lang, wanted)), ("min", &min)]),
             "overall",
         ),
-        Placement::Missing { wanted } => (
-            lang.fill("agency.benchmark_missing", &[("group", &group_words(&lang, wanted)), ("min", &min)]),
-            "missing",
-        ),
+        Placement::Missing { wanted } => {
+            (lang.fill("agency.benchmark_missing", &[("group", &group_words(&lang, wanted)), ("min", &min)]), "missing")
+        }
     };
     let overall_lead = matches!(positions.placement, Placement::Overall { .. }).then(|| {
         lang.fill(

@@ -21,11 +21,16 @@ pub struct CompareProps {
     pub report: Rc<Report>,
 }
 
-fn signed(lang: &Lang, delta: Option<i32>, scale: f64, places: usize) -> String {
+/// A signed difference; `hundredths` says whether it is in hundredths (levels) or whole points (indices).
+fn signed(lang: &Lang, delta: Option<i32>, hundredths: bool) -> String {
     match delta {
         None => "–".to_owned(),
         Some(0) => "±0".to_owned(),
-        Some(d) => format!("{}{}", if d > 0 { "+" } else { "−" }, lang.decimal(f64::from(d.abs()) / scale, places)),
+        Some(d) => {
+            let magnitude = i64::from(d.abs());
+            let text = if hundredths { lang.hundredths(magnitude, 2) } else { magnitude.to_string() };
+            format!("{}{text}", if d > 0 { "+" } else { "−" })
+        }
     }
 }
 
@@ -45,7 +50,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
     let Some(baseline) = &props.baseline else { return html! {} };
     let before = score(q, &baseline.context, &baseline.answers.values);
     let comparison = compare(q, &before, &props.report);
-    let level = |v: Option<i32>| v.map_or("–".to_owned(), |v| lang.decimal(f64::from(v) / 100.0, 2));
+    let level = |v: Option<i32>| v.map_or("–".to_owned(), |v| lang.hundredths(i64::from(v), 2));
     let close = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::ClearBaseline)))
@@ -72,7 +77,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                                 <th scope="row">{ lang.t(&format!("indices.{}", d.index.as_str())) }</th>
                                 <td class="ct-num">{ d.before.map_or("–".into(), |v| v.to_string()) }</td>
                                 <td class="ct-num">{ d.after.map_or("–".into(), |v| v.to_string()) }</td>
-                                { trend_cell(&lang, d.trend, signed(&lang, d.delta, 1.0, 0)) }
+                                { trend_cell(&lang, d.trend, signed(&lang, d.delta, false)) }
                             </tr>
                         }) }
                         { for comparison.domains.iter().map(|d| html! {
@@ -80,7 +85,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
                                 <th scope="row">{ lang.domain_title(&d.domain) }</th>
                                 <td class="ct-num">{ level(d.before) }</td>
                                 <td class="ct-num">{ level(d.after) }</td>
-                                { trend_cell(&lang, d.trend, signed(&lang, d.delta, 100.0, 2)) }
+                                { trend_cell(&lang, d.trend, signed(&lang, d.delta, true)) }
                             </tr>
                         }) }
                     </tbody>

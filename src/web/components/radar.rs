@@ -46,8 +46,8 @@ pub fn RadarChart(props: &RadarProps) -> Html {
         // A radar needs three axes; the table next to it says everything.
         return html! {};
     }
-    let levels = polygon(n, |i| props.domains[i].level);
-    let targets = polygon(n, |i| props.domains[i].target);
+    let levels = polygon(n, |i| f64::from(props.domains[i].level) / 100.0);
+    let targets = polygon(n, |i| f64::from(props.domains[i].target) / 100.0);
     html! {
         <svg class="ct-radar" viewBox="0 0 420 420" role="img" aria-labelledby="ct-radar-title ct-radar-desc">
             <title id="ct-radar-title">{ lang.t("results.chart_title") }</title>
@@ -73,10 +73,10 @@ pub fn RadarChart(props: &RadarProps) -> Html {
             <polygon class="ct-radar-target" points={targets} fill="none" />
             <polygon class="ct-radar-level" points={levels} />
             { for props.domains.iter().enumerate().map(|(i, d)| {
-                let (x, y) = point(i, n, d.level);
+                let (x, y) = point(i, n, f64::from(d.level) / 100.0);
                 html! {
                     <circle class="ct-radar-dot" cx={coord(x)} cy={coord(y)} r="3.5">
-                        <title>{ format!("{}: {}", lang.domain_title(&d.id), lang.decimal(d.level, 1)) }</title>
+                        <title>{ format!("{}: {}", lang.domain_title(&d.id), lang.hundredths(i64::from(d.level), 1)) }</title>
                     </circle>
                 }
             }) }

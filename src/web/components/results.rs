@@ -104,12 +104,12 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
             .iter()
             .find(|id| crate::core::Catalog::embedded().questionnaire.domain_of(id).is_some_and(|dom| dom.id == d.id));
         let width = d.percent.to_string();
-        let target = ((d.target * 25.0).round() as i64).to_string();
+        let target = d.target_percent().to_string();
         html! {
             <tr>
                 <td class="ct-num">{ i + 1 }</td>
                 <th scope="row">{ lang.domain_title(&d.id) }</th>
-                <td class="ct-num">{ lang.decimal(d.level, 1) }</td>
+                <td class="ct-num">{ lang.hundredths(i64::from(d.level), 1) }</td>
                 <td class="ct-bar-cell">
                     <svg class="ct-bar" viewBox="0 0 100 12" aria-hidden="true" focusable="false" preserveAspectRatio="none">
                         <rect class="ct-bar-track" x="0" y="2" width="100" height="8" rx="4" />
