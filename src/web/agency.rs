@@ -3,6 +3,7 @@
 //! widget's own folder (decided by the core before any request is made).
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -10,15 +11,42 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::core::agency::{in_folder, AgencyFileError};
+use crate::core::answer::AnswerValue;
 use crate::core::benchmark::Benchmark;
+use crate::core::context::Context;
 use crate::core::embed::EmbedConfig;
 use crate::core::i18n::Language;
-use crate::core::profile::Profile;
+use crate::core::profile::{domain_gaps, Profile};
+use crate::core::results::ResultsFile;
+use crate::core::score::Report;
 use crate::core::Catalog;
+use crate::web::components::AgencyPanel;
+use crate::web::lang::Lang;
 
 thread_local! {
     /// The widget's folder: where its stylesheet is, ending in `/`.
     static FOLDER: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The profile applied, for the results files written (download, storage).
+    static APPLIED: RefCell<Option<Rc<Profile>>> = const { RefCell::new(None) };
+}
+
+/// A results file scored against the profile applied, recording which one; unchanged without a profile.
+pub fn record_profile(file: ResultsFile, ctx: &Context, values: &BTreeMap<String, AnswerValue>) -> ResultsFile {
+    match APPLIED.with(|a| a.borrow().clone()) {
+        Some(p) => {
+            let report = p.score(&Catalog::embedded().questionnaire, ctx, values);
+            file.with_profile(Some(p.reference()), report)
+        }
+        None => file,
+    }
+}
+
+/// The agency panel of the results page: the gap to the profile and the benchmark positions, computed by the core.
+pub fn agency_panel(lang: Lang, files: &AgencyFiles, ctx: &Context, report: &Report) -> Html {
+    let q = &Catalog::embedded().questionnaire;
+    let profile = files.profile.clone().map(|p| (p, Rc::new(domain_gaps(report))));
+    let positions = files.benchmark.as_ref().map(|b| Rc::new(b.place(q, ctx, report)));
+    html! { <AgencyPanel {lang} {profile} {positions} /> }
 }
 
 /// Records the widget's folder from its stylesheet's address.
@@ -121,7 +149,11 @@ pub fn use_agency_files(config: &EmbedConfig, report: Callback<AgencyProblem>) -
                 let mut loaded = AgencyFiles::default();
                 if let Some(name) = profile {
                     match load(AgencyFile::Profile, &name, |b| Profile::parse(q, b)).await {
-                        Ok(p) => loaded.profile = Some(Rc::new(p)),
+                        Ok(p) => {
+                            let p = Rc::new(p);
+                            APPLIED.with(|a| *a.borrow_mut() = Some(p.clone()));
+                            loaded.profile = Some(p);
+                        }
                         Err(problem) => report.emit(problem),
                     }
                 }

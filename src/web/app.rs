@@ -4,6 +4,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::agency::{agency_panel, use_agency_files};
 use super::components::{
     ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, Toolbar, WelcomePage,
 };
@@ -77,7 +78,8 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
 pub fn results_file(model: &Model) -> ResultsFile {
     let a = &model.assessment;
     let created = crate::core::time::rfc3339(platform::now_seconds());
-    ResultsFile::new(Catalog::embedded(), &a.language, created, &a.context, &a.answers).with_team(&a.team)
+    let file = ResultsFile::new(Catalog::embedded(), &a.language, created, &a.context, &a.answers).with_team(&a.team);
+    crate::web::agency::record_profile(file, &a.context, &a.answers.values)
 }
 
 /// A ResizeObserver, the callback it calls and a listener for the page's
@@ -117,10 +119,19 @@ pub fn App(props: &AppProps) -> Html {
     let lang = Lang::of(&a.language);
     let dispatch = model.dispatcher();
 
-    let report = {
-        let deps = (a.context.clone(), a.answers.values.clone());
-        use_memo(deps, |(context, values)| score(&catalog.questionnaire, context, values))
+    // The agency's files, when the page names them; problems become notices.
+    let agency = {
+        let dispatch = dispatch.clone();
+        use_agency_files(&props.config, Callback::from(move |p| dispatch.dispatch(Msg::Notify(Notice::Agency(p)))))
     };
+    let report = {
+        let deps = (a.context.clone(), a.answers.values.clone(), agency.profile.clone());
+        use_memo(deps, |(context, values, profile)| match profile {
+            Some(p) => p.score(&catalog.questionnaire, context, values),
+            None => score(&catalog.questionnaire, context, values),
+        })
+    };
+    let agency_panel = agency_panel(lang, &agency, &a.context, &report);
 
     // Remember on this device: write every change while switched on; remove when off.
     {
@@ -218,7 +229,9 @@ pub fn App(props: &AppProps) -> Html {
                 report={report.clone()}
                 context={a.context.clone()}
                 printing={model.print_requested}
-            />
+            >
+                { agency_panel }
+            </ResultsPage>
         },
         Page::Compare => html! {
             <ComparePage

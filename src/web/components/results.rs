@@ -22,6 +22,9 @@ pub struct ResultsProps {
     /// Printing: the whole action plan is rendered.
     #[prop_or_default]
     pub printing: bool,
+    /// Shown before the action plan: the agency's target profile and benchmark, when the page names them.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) -> Html {
@@ -169,6 +172,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                     </div>
                 </div>
             </section>
+            { props.children.clone() }
             <section class="ct-plan-section" aria-labelledby="ct-plan-title">
                 <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
                 <p class="ct-muted">{ lang.t("results.actions_lead") }</p>
