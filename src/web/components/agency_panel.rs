@@ -82,15 +82,23 @@ fn profile_section(lang: Lang, profile: &Profile, gaps: &[DomainGap]) -> Html {
     }
 }
 
+/// A position on the strip's 0-100 axis, to two decimals, written without a float formatter
+/// (it would add kilobytes to the widget).
+fn axis(v: i64, scale: i64) -> String {
+    let hundredths = (v.clamp(0, scale) * 10_000 + scale / 2) / scale;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// One strip on a 0-100 axis: whiskers from lowest to highest, the middle half, the median, this assessment.
 fn strip(p: &Position) -> Html {
     let (Some(d), Some(value)) = (&p.distribution, p.value) else { return Html::default() };
     let scale = p.measure.scale();
-    let x = |v: i64| format!("{:.2}", v as f64 * 100.0 / scale as f64);
+    let x = |v: i64| axis(v, scale);
     let [min, p25, median, p75, max] = d.quartiles();
-    let width = format!("{:.2}", ((p75 - p25) as f64 * 100.0 / scale as f64).max(0.5));
+    // At least half a unit wide, so a middle half of one value still shows.
+    let width = axis((p75 - p25).max(scale / 200), scale);
     html! {
-        <svg class="ct-strip" viewBox="-2 0 104 12" aria-hidden="true" focusable="false" preserveAspectRatio="none">
+        <svg class="ct-strip" viewBox="-3 0 106 12" aria-hidden="true" focusable="false" preserveAspectRatio="none">
             <line class="ct-strip-range" x1={x(min)} x2={x(max)} y1="6" y2="6" stroke-width="1" />
             <rect class="ct-strip-box" x={x(p25)} y="2" width={width} height="8" />
             <line class="ct-strip-median" x1={x(median)} x2={x(median)} y1="1" y2="11" stroke-width="1.5" />
