@@ -6,6 +6,7 @@ pub mod answer;
 pub mod assessment;
 pub mod benchmark;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod content_check;
 pub mod context;
@@ -20,6 +21,7 @@ pub mod results;
 pub mod score;
 pub mod sha256;
 pub mod time;
+pub mod view;
 
 pub use answer::{AnswerValue, Level};
 pub use assessment::{Assessment, Page};

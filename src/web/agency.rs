@@ -3,7 +3,6 @@
 //! widget's own folder (decided by the core before any request is made).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -11,7 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::core::agency::{in_folder, AgencyFileError};
-use crate::core::answer::AnswerValue;
 use crate::core::benchmark::Benchmark;
 use crate::core::context::Context;
 use crate::core::embed::EmbedConfig;
@@ -30,11 +28,11 @@ thread_local! {
     static APPLIED: RefCell<Option<Rc<Profile>>> = const { RefCell::new(None) };
 }
 
-/// A results file scored against the profile applied, recording which one; unchanged without a profile.
-pub fn record_profile(file: ResultsFile, ctx: &Context, values: &BTreeMap<String, AnswerValue>) -> ResultsFile {
+/// A results file recording the profile applied (its report is already scored against it); unchanged without one.
+pub fn record_profile(file: ResultsFile) -> ResultsFile {
     match APPLIED.with(|a| a.borrow().clone()) {
         Some(p) => {
-            let report = p.score(&Catalog::embedded().questionnaire, ctx, values);
+            let report = file.report.clone();
             file.with_profile(Some(p.reference()), report)
         }
         None => file,
