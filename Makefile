@@ -66,6 +66,8 @@ e2e-firefox:
 ## Screenshots for the README and docs (needs a build)
 screenshots: tools-test build
 	node scripts/screenshots.mjs
+	cargo build --quiet
+	node scripts/agency-screenshots.mjs
 
 ## Regenerate the generated documents (questionnaire in every language, results, profile and benchmark schemas)
 docs:

@@ -415,6 +415,7 @@ impl Positions {
             ("placement", Json::str(placement)),
             ("group", Json::str(wanted.label())),
             ("n", Json::int(self.n)),
+            ("min_group", Json::int(self.min_group)),
             ("positions", Json::Array(positions)),
         ])
     }

@@ -4,51 +4,13 @@
 // `cloudtriage score FILE --profile P --benchmark B --json` for the file the
 // widget downloads. Without either file named, nothing of them is shown or
 // requested; named from elsewhere, each is refused with its message and no request.
-import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { test, expect } from './fixtures.mjs';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { watch, ready, widget, start, answerAll } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { ready, widget, start, answerAll } from './helpers.mjs';
+import { cli, publish, PROFILE, BENCHMARK } from './agency-files.mjs';
 
-const CLI = 'target/debug/cloudtriage';
-const AGENCY = 'target/e2e-agency';
-const PROFILE = join(AGENCY, 'profile.json');
-const BENCHMARK = join(AGENCY, 'benchmark.json');
-
-function cli(...args) {
-  return execFileSync(CLI, args, { encoding: 'utf8' });
-}
-
-/** A small deterministic generator, so the published files are the same on every run. */
-function generator(seed) {
-  let s = seed >>> 0;
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s % n;
-  };
-}
-
-test.beforeAll(() => {
-  rmSync(AGENCY, { recursive: true, force: true });
-  const submitted = join(AGENCY, 'submitted');
-  mkdirSync(submitted, { recursive: true });
-  // Twelve hospitals' files, EHR on SaaS like the assessment below, answers drawn at random.
-  const next = generator(14);
-  for (let i = 0; i < 12; i++) {
-    const file = JSON.parse(cli('template', '--use-case', 'ehr', '--service-model', 'saas'));
-    file.created = `2026-11-${String(10 + i).padStart(2, '0')}T09:00:00Z`;
-    for (const id of Object.keys(file.answers)) file.answers[id] = { value: next(5) };
-    writeFileSync(join(submitted, `hospital-${i}.json`), JSON.stringify(file));
-  }
-  cli('aggregate', submitted, '--out', BENCHMARK, '--by', 'service_model');
-  // The built-in targets, with governance expected at level 4 everywhere.
-  const profile = JSON.parse(cli('profile', '--template', '--name', 'National cloud baseline', '--issuer', 'Health Agency'));
-  profile.domains.governance = 4;
-  for (const id of Object.keys(profile.questions || {})) if (id.startsWith('GOV-')) delete profile.questions[id];
-  profile.variants = (profile.variants || []).filter((v) => !Object.keys(v.questions || {}).some((id) => id.startsWith('GOV-')));
-  writeFileSync(PROFILE, JSON.stringify(profile, null, 2));
-});
+test.beforeAll(publish);
 
 /** Requests for an agency file, wherever it was asked for (the page's own address does not count). */
 function agencyRequests(log) {
@@ -60,8 +22,7 @@ async function download(page, root) {
   return file.path();
 }
 
-test('the gap to the profile and the positions shown are those cloudtriage score computes', async ({ page }) => {
-  const log = await watch(page);
+test('the gap to the profile and the positions shown are those cloudtriage score computes', async ({ page, guard: log }) => {
   await page.goto('/agency/index.html?profile=profile.json&benchmark=benchmark.json');
   await ready(page, log);
   const root = widget(page);
@@ -103,8 +64,7 @@ test('the gap to the profile and the positions shown are those cloudtriage score
   expect(await benchmark.locator('svg.ct-strip [style]').count()).toBe(0);
 });
 
-test('with no profile or benchmark named, neither is shown nor requested', async ({ page }) => {
-  const log = await watch(page);
+test('with no profile or benchmark named, neither is shown nor requested', async ({ page, guard: log }) => {
   await page.goto('/agency/index.html');
   await ready(page, log);
   const root = widget(page);
@@ -115,8 +75,7 @@ test('with no profile or benchmark named, neither is shown nor requested', async
   expect(agencyRequests(log)).toEqual([]);
 });
 
-test('a profile or benchmark named from another origin or folder is refused with its message and no request', async ({ page, baseURL }) => {
-  const log = await watch(page);
+test('a profile or benchmark named from another origin or folder is refused with its message and no request', async ({ page, baseURL, guard: log }) => {
   const elsewhere = baseURL.replace('127.0.0.1', 'localhost') + 'agency/profile.json';
   await page.goto(`/agency/index.html?lang=de&profile=${encodeURIComponent(elsewhere)}&benchmark=../agency/benchmark.json`);
   await ready(page, log);

@@ -151,7 +151,8 @@ fn benchmark_section(lang: Lang, positions: &Positions) -> Html {
                 if p.value.is_none() { lang.t("agency.benchmark_not_applicable") } else { lang.t("agency.benchmark_not_published") }
             }</td> },
         };
-        let rank = p.rank.map(|r| lang.fill("agency.benchmark_rank_value", &[("rank", &r.to_string())]));
+        // The column says "percentile rank"; the cell only the number, so the table fits narrow screens.
+        let rank = p.rank.map(|r| r.to_string());
         html! {
             <tr data-measure={p.measure.id().to_owned()} data-rank={p.rank.map(|r| r.to_string())}>
                 <th scope="row">{ name }</th>
