@@ -554,3 +554,32 @@ fn written_profiles_and_benchmarks_conform_to_their_published_schemas() {
     leaky["groups"][0]["hospital"] = serde_json::json!("St. Mary");
     assert!(!benchmarks.is_valid(&leaky));
 }
+
+#[test]
+fn a_suppressed_group_falls_back_to_the_overall_figures_and_says_so() {
+    let q = &catalog().questionnaire;
+    let mut aggregator = Aggregator::new(q, Some(GroupBy::OrgSize));
+    for i in 0..8u64 {
+        let mut ctx = context_of(i);
+        // Seven large organisations and one small one: the small group is left out.
+        ctx.org_size = if i == 0 { OrgSize::Small } else { OrgSize::Large };
+        let imported = import(catalog(), results_text(i, &ctx).as_bytes()).unwrap();
+        aggregator.add(&cloudtriage::core::aggregate::submission(q, &imported));
+    }
+    let (benchmark, suppressed) = aggregator.finish("2026-12", 5);
+    assert_eq!(suppressed, vec![GroupKey::By(GroupBy::OrgSize, "small")]);
+    let small = Context { org_size: OrgSize::Small, ..context_of(0) };
+    let report = score(q, &small, &BTreeMap::new());
+    let placed = benchmark.place(q, &small, &report);
+    assert_eq!(placed.placement, Placement::Overall { wanted: GroupKey::By(GroupBy::OrgSize, "small") });
+    assert_eq!(placed.n, 8);
+    let words =
+        cloudtriage::core::benchmark::group_words(catalog().language("de"), &GroupKey::By(GroupBy::OrgSize, "small"));
+    assert!(words.starts_with("Größe der Einrichtung: "), "{words}");
+
+    // With nothing published at all, the widget has nothing to show and says that instead.
+    let (empty, _) = aggregator.finish("2026-12", 50);
+    let placed = empty.place(q, &small, &report);
+    assert!(matches!(placed.placement, Placement::Missing { .. }));
+    assert!(placed.positions.iter().all(|p| p.rank.is_none() && p.distribution.is_none()));
+}
