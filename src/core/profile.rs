@@ -61,9 +61,9 @@ pub struct DomainGap {
     pub expected: u16,
     /// How far the level falls short: `expected - level`, or 0 when the domain meets the profile.
     pub gap: u16,
-    /// Scored questions that reach the profile's level, and how many are scored.
+    /// Questions that reach the profile's level, and how many apply (as in the results table).
     pub at_target: usize,
-    pub scored: usize,
+    pub applicable: usize,
 }
 
 impl Expectations {
@@ -232,7 +232,7 @@ pub fn domain_gaps(report: &Report) -> Vec<DomainGap> {
                 expected,
                 gap: expected.saturating_sub(level),
                 at_target: d.at_target,
-                scored: d.applicable,
+                applicable: d.applicable,
             }
         })
         .collect()

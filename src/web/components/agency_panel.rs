@@ -72,7 +72,7 @@ fn profile_section(lang: Lang, profile: &Profile, gaps: &[DomainGap]) -> Html {
                                 <td class={classes!("ct-num", (g.gap > 0).then_some("ct-gap-open"))}>
                                     { if g.gap == 0 { lang.t("agency.gap_met").to_owned() } else { level(&lang, g.gap) } }
                                 </td>
-                                <td class="ct-num">{ format!("{}/{}", g.at_target, g.scored) }</td>
+                                <td class="ct-num">{ format!("{}/{}", g.at_target, g.applicable) }</td>
                             </tr>
                         }) }
                     </tbody>
