@@ -5,6 +5,7 @@
 
 mod aggregate;
 mod commands;
+mod crosswalk;
 pub mod markdown;
 mod profile;
 mod score;
@@ -14,6 +15,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use crate::core::crosswalk::Framework;
 use crate::core::Catalog;
 
 pub use aggregate::benchmark_schema;
@@ -85,6 +87,21 @@ enum Command {
         /// Results files.
         #[arg(required = true)]
         files: Vec<String>,
+    },
+    /// Print the articles or controls of a framework that the questionnaire covers, the questions
+    /// covering each and, with FILE, the maturity and gaps of each.
+    Crosswalk {
+        /// The framework.
+        #[arg(long, value_parser = choices(&Framework::ALL, Framework::as_str))]
+        framework: Framework,
+        /// A results file, for the maturity and gaps of each item.
+        file: Option<String>,
+        /// Print JSON instead of Markdown.
+        #[arg(long)]
+        json: bool,
+        /// A language code such as en, de, fr (default: the file's language).
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Print the JSON Schema of the results file.
     Schema,
@@ -164,6 +181,9 @@ pub fn run(args: &[String], now: i64, read: Read) -> Outcome {
         Command::Profile(args) => profile::run(catalog, &args, now),
         Command::Aggregate(args) => aggregate::run(catalog, &args, now),
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
+        Command::Crosswalk { framework, file, json, lang } => {
+            crosswalk::crosswalk(catalog, framework, file.as_deref(), json, lang.as_deref(), read)
+        }
         Command::Schema => Ok(commands::ok(schema())),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),
     };

@@ -6,6 +6,7 @@ mod compare;
 mod context_page;
 mod domain_page;
 mod file_button;
+mod frameworks;
 mod header;
 mod nav;
 mod notices;
