@@ -71,10 +71,14 @@ e2e-firefox:
 ## Screenshots for the README and docs (needs a build)
 screenshots: tools-test build
 	node scripts/screenshots.mjs
+	cargo build --quiet
+	node scripts/agency-screenshots.mjs
 
-## Regenerate the generated documents (questionnaire in every language, results schema)
+## Regenerate the generated documents (questionnaire in every language, results, profile and benchmark schemas)
 docs:
 	cargo run --quiet -- schema > docs/results.schema.json
+	cargo run --quiet -- profile --schema > docs/profile.schema.json
+	cargo run --quiet -- aggregate --schema > docs/benchmark.schema.json
 	for lang in $$(cd content/lang && ls -d */ | tr -d /); do \
 	  suffix=$$( [ $$lang = en ] && echo "" || echo ".$$lang" ); \
 	  cargo run --quiet -- questionnaire --lang $$lang > docs/QUESTIONNAIRE$$suffix.md; \

@@ -3,11 +3,15 @@
 //! so every command is tested without a process. Arguments are parsed by
 //! clap (derive); each command lives in a function of its own.
 
+mod aggregate;
 mod commands;
 mod crosswalk;
 mod export;
 pub mod markdown;
 mod merge;
+mod profile;
+mod score;
+mod sector_report;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -17,8 +21,10 @@ use crate::core::crosswalk::Framework;
 use crate::core::Catalog;
 use crate::export::Format;
 
+pub use aggregate::benchmark_schema;
 pub use commands::{report_text, schema};
 pub use export::Write;
+pub use profile::profile_schema;
 
 /// What a command printed and how it ended.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -69,7 +75,17 @@ enum Command {
         /// A language code such as en, de, fr (default: the file's language).
         #[arg(long)]
         lang: Option<String>,
+        /// A target profile: its expected levels replace the built-in targets; prints the gap per domain.
+        #[arg(long)]
+        profile: Option<String>,
+        /// A benchmark: prints where each index and domain stands in the group matching the file's context.
+        #[arg(long)]
+        benchmark: Option<String>,
     },
+    /// Print a target profile with today's built-in targets (--template), or the profile file's JSON Schema.
+    Profile(profile::ProfileArgs),
+    /// Combine results files into an anonymous benchmark; groups below --min-group are left out.
+    Aggregate(aggregate::AggregateArgs),
     /// Check results files; exit 0 only when every file is valid, each problem on stderr.
     Validate {
         /// Results files.
@@ -187,7 +203,15 @@ pub fn run_with(args: &[String], now: i64, read: Read, write: Write) -> Outcome 
     let result = match cli.command {
         Command::Questionnaire { lang, json } => commands::questionnaire(catalog, lang.as_deref(), json),
         Command::Template(t) => commands::template(catalog, &t, now),
-        Command::Score { file, json, lang } => commands::score_file(catalog, &file, json, lang.as_deref(), read),
+        Command::Score { file, json, lang, profile: None, benchmark: None } => {
+            commands::score_file(catalog, &file, json, lang.as_deref(), read)
+        }
+        Command::Score { file, json, lang, profile, benchmark } => {
+            let against = score::Against { profile: profile.as_deref(), benchmark: benchmark.as_deref() };
+            score::run(catalog, &file, json, lang.as_deref(), against, read)
+        }
+        Command::Profile(args) => profile::run(catalog, &args, now),
+        Command::Aggregate(args) => aggregate::run(catalog, &args, now),
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
         Command::Crosswalk { framework, file, json, lang } => {
             crosswalk::crosswalk(catalog, framework, file.as_deref(), json, lang.as_deref(), read)

@@ -55,6 +55,10 @@ pub struct EmbedConfig {
     pub respondent: Option<String>,
     /// The domain ids assigned to that respondent (checked against the questionnaire at start).
     pub domains: Vec<String>,
+    /// A target profile in the widget's folder, as named (see [`crate::core::agency::in_folder`]).
+    pub profile: Option<String>,
+    /// A benchmark in the widget's folder, as named.
+    pub benchmark: Option<String>,
 }
 
 impl Default for EmbedConfig {
@@ -70,6 +74,8 @@ impl Default for EmbedConfig {
             instance: "default".into(),
             respondent: None,
             domains: Vec::new(),
+            profile: None,
+            benchmark: None,
         }
     }
 }
@@ -174,6 +180,9 @@ impl EmbedConfig {
                         });
                     ok.then(|| config.domains = ids).is_some()
                 }
+                // Kept as written: whether it lies in the widget's folder is decided against the folder's address.
+                "profile" => (!value.is_empty()).then(|| config.profile = Some(value.to_owned())).is_some(),
+                "benchmark" => (!value.is_empty()).then(|| config.benchmark = Some(value.to_owned())).is_some(),
                 _ => true,
             };
             if !ok {

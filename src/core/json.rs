@@ -48,6 +48,20 @@ impl Json {
         Ok(value)
     }
 
+    /// Parses a whole text like [`Json::parse`], with every check, but keeps the value of the
+    /// top-level member `key` as `Null` without building it: aggregation reads thousands of
+    /// results files and never uses their stored report.
+    pub fn parse_without(text: &str, key: &str) -> Result<Json, JsonError> {
+        let mut p = Parser { text: text.as_bytes(), pos: 0 };
+        p.skip_space();
+        let value = if p.peek() == Some(b'{') { p.object_without(key)? } else { p.value(0)? };
+        p.skip_space();
+        if p.pos < p.text.len() {
+            return Err(p.syntax());
+        }
+        Ok(value)
+    }
+
     /// A whole number, if the value is one that fits in 64 bits.
     pub fn as_integer(&self) -> Option<i64> {
         match self {
@@ -473,6 +487,144 @@ impl Parser<'_> {
     }
 }
 
+impl Parser<'_> {
+    /// The top-level object, with the value of `skipped` checked but not built.
+    fn object_without(&mut self, skipped: &str) -> Result<Json, JsonError> {
+        self.pos += 1;
+        let mut members: Vec<(String, Json)> = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax());
+            }
+            let start = self.pos;
+            let key = self.string()?;
+            if members.iter().any(|(k, _)| *k == key) {
+                self.pos = start;
+                let line = self.place().0;
+                return Err(JsonError::DuplicateKey { key, line });
+            }
+            self.skip_space();
+            self.expect(b':')?;
+            self.skip_space();
+            let value = if key == skipped {
+                self.skip_value(1)?;
+                Json::Null
+            } else {
+                self.value(1)?
+            };
+            members.push((key, value));
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                _ => return Err(self.syntax()),
+            }
+        }
+    }
+
+    /// Checks one value as [`Parser::value`] does, building only object keys (for the duplicate check).
+    fn skip_value(&mut self, depth: usize) -> Result<(), JsonError> {
+        match self.peek() {
+            Some(b'{') => {
+                if depth + 1 > MAX_DEPTH {
+                    return Err(JsonError::TooDeep);
+                }
+                self.pos += 1;
+                let mut seen: Vec<String> = Vec::new();
+                self.skip_space();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.skip_space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.syntax());
+                    }
+                    let start = self.pos;
+                    let key = self.string()?;
+                    if seen.contains(&key) {
+                        self.pos = start;
+                        let line = self.place().0;
+                        return Err(JsonError::DuplicateKey { key, line });
+                    }
+                    seen.push(key);
+                    self.skip_space();
+                    self.expect(b':')?;
+                    self.skip_space();
+                    self.skip_value(depth + 1)?;
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.syntax()),
+                    }
+                }
+            }
+            Some(b'[') => {
+                if depth + 1 > MAX_DEPTH {
+                    return Err(JsonError::TooDeep);
+                }
+                self.pos += 1;
+                self.skip_space();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                loop {
+                    self.skip_space();
+                    self.skip_value(depth + 1)?;
+                    self.skip_space();
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b']') => {
+                            self.pos += 1;
+                            return Ok(());
+                        }
+                        _ => return Err(self.syntax()),
+                    }
+                }
+            }
+            Some(b'"') => self.skip_string(),
+            _ => self.value(depth).map(|_| ()),
+        }
+    }
+
+    /// Checks a string as [`Parser::string`] does without building it.
+    fn skip_string(&mut self) -> Result<(), JsonError> {
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            match self.peek() {
+                None => return Err(JsonError::Truncated),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                // Escapes are rare: check the whole string the slow way.
+                Some(b'\\') => {
+                    self.pos = start;
+                    return self.string().map(|_| ());
+                }
+                Some(0x00..=0x1F) => return Err(self.syntax()),
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,5 +695,28 @@ mod tests {
     fn briefs_long_values() {
         let long = Json::String("x".repeat(100));
         assert_eq!(long.brief().chars().count(), 40);
+    }
+
+    #[test]
+    fn parsing_without_a_member_checks_it_as_strictly_as_parsing() {
+        let good = r#"{"a": 1, "report": {"x": [1, "t\u00e9", {"y": null}], "z": true}, "b": "c"}"#;
+        let kept = Json::parse(good).unwrap();
+        let Json::Object(mut members) = kept else { panic!() };
+        members[1].1 = Json::Null;
+        assert_eq!(Json::parse_without(good, "report").unwrap(), Json::Object(members));
+        for bad in [
+            r#"{"a": 1, "report": {"x": 1, "x": 2}}"#,
+            r#"{"a": 1, "report": [1, 2,]}"#,
+            r#"{"a": 1, "report": "tab	here"}"#,
+            r#"{"a": 1, "report": "\q"}"#,
+            r#"{"a": 1, "report": {"x": 01}}"#,
+            r#"{"a": 1, "report": {"x": [1, 2]"#,
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"a": 1, "report": tru}"#,
+        ] {
+            assert_eq!(Json::parse_without(bad, "report"), Json::parse(bad).map(|_| Json::Null), "{bad}");
+        }
+        let deep = format!("{{\"report\": {}{}}}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(Json::parse_without(&deep, "report"), Err(JsonError::TooDeep));
     }
 }

@@ -1,7 +1,10 @@
 //! The pure core: everything a plain `cargo test` can check.
 
+pub mod agency;
+pub mod aggregate;
 pub mod answer;
 pub mod assessment;
+pub mod benchmark;
 pub mod catalog;
 pub mod changes;
 pub mod compare;
@@ -14,11 +17,13 @@ pub mod i18n;
 pub mod json;
 pub mod merge;
 pub mod model;
+pub mod profile;
 pub mod read;
 pub mod reference;
 pub mod results;
 pub mod score;
 pub mod team;
+pub mod sha256;
 pub mod time;
 pub mod view;
 

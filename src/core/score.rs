@@ -200,6 +200,17 @@ impl Sum {
 
 /// Scores answers in a context. Answers to questions that do not apply, or unknown ids, are ignored.
 pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, AnswerValue>) -> Report {
+    score_with_targets(q, ctx, answers, &|question, _| q.target(question, ctx))
+}
+
+/// Scores answers against other targets (a target profile's): `target` gives
+/// each applicable question's expected level (1 to 4) from the question and its domain's id.
+pub fn score_with_targets(
+    q: &Questionnaire,
+    ctx: &Context,
+    answers: &BTreeMap<String, AnswerValue>,
+    target: &dyn Fn(&Question, &str) -> u8,
+) -> Report {
     let mut sums: BTreeMap<Index, Sum> = BTreeMap::new();
     let mut caps: BTreeMap<Index, Vec<Cap>> = BTreeMap::new();
     let mut domains = Vec::new();
@@ -233,7 +244,7 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
                     caps.entry(index).or_default().push(Cap { question: question.id.clone(), standing });
                 }
             }
-            let target = q.target(question, ctx);
+            let target = target(question, &domain.id);
             targets.add(question.weight, target);
             if level >= target {
                 at_target += 1;

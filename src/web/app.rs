@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::agency::{agency_panel, use_agency_files};
 use super::components::{
     ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings, TeamPage, Toolbar,
     WelcomePage,
@@ -15,7 +16,7 @@ use super::hooks::{
 use super::lang::Lang;
 use super::notice::Notice;
 use super::platform;
-use super::state::{Model, ResultsTab};
+use super::state::{Model, Msg, ResultsTab};
 use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::crosswalk::{self, Assessed};
 use crate::core::embed::{EmbedConfig, Preset};
@@ -84,10 +85,18 @@ pub fn App(props: &AppProps) -> Html {
     let lang = Lang::of(&a.language);
     let dispatch = model.dispatcher();
 
-    // Scored once per change of context or answers; the pages, storage and download share it.
+    // The agency's files, when the page names them; problems become notices.
+    let agency = {
+        let dispatch = dispatch.clone();
+        use_agency_files(&props.config, Callback::from(move |p| dispatch.dispatch(Msg::Notify(Notice::Agency(p)))))
+    };
+    // Scored once per change of context, answers or target profile; the pages, storage and download share it.
     let report: Rc<_> = {
-        let deps = (a.context.clone(), a.answers.values.clone());
-        use_memo(deps, |(context, values)| score(q, context, values))
+        let deps = (a.context.clone(), a.answers.values.clone(), agency.profile.clone());
+        use_memo(deps, |(context, values, profile)| match profile {
+            Some(p) => p.score(q, context, values),
+            None => score(q, context, values),
+        })
     };
 
     // The "By framework" tab's table, computed by the core only while that tab is shown.
@@ -129,6 +138,7 @@ pub fn App(props: &AppProps) -> Html {
                     framework_view={framework_view.clone()}
                 >
                     <TeamFindings lang={lang} dispatch={dispatch.clone()} view={Rc::new(crate::core::team::team_results(q, a))} />
+                    { agency_panel(lang, &agency, &a.context, &report) }
                 </ResultsPage>
             }
         }

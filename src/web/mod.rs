@@ -2,6 +2,7 @@
 //! `data-cloudtriage`: each gets its own shadow root (so host styles and
 //! widget styles stay apart), its own stylesheet link and its own state.
 
+mod agency;
 mod app;
 mod components;
 mod exports;
@@ -135,6 +136,7 @@ pub fn mount_all(
 ) {
     languages::announce(&languages);
     exports::announce(&exports);
+    agency::set_folder(&css_href);
     if !code.is_empty() && !words.is_empty() {
         let _ = crate::core::Catalog::embedded().provide(&code, &words);
     }

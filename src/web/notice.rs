@@ -58,6 +58,8 @@ pub enum Notice {
     },
     /// The evidence file could not be read or hashed.
     HashFailed,
+    /// A target profile or benchmark the page named is not used.
+    Agency(crate::web::agency::AgencyProblem),
 }
 
 impl Notice {
@@ -71,7 +73,8 @@ impl Notice {
             | Notice::ExportUnavailable
             | Notice::ExportFailed { .. }
             | Notice::MergeFailed(_)
-            | Notice::HashFailed => Severity::Error,
+            | Notice::HashFailed
+            | Notice::Agency(_) => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
@@ -126,6 +129,7 @@ impl Notice {
             Notice::MergeFailed(e) => lang.fill("team.merge_failed", &[("reason", &e.message(lang))]),
             Notice::RespondentFile { file } => lang.fill("team.respondent_downloaded", &[("file", file)]),
             Notice::HashFailed => lang.t("evidence.error_hash").to_owned(),
+            Notice::Agency(problem) => problem.text(lang),
         }
     }
 }

@@ -146,8 +146,10 @@ impl Model {
     pub fn results_file(&self, now: i64, report: &Report) -> ResultsFile {
         let a = &self.assessment;
         let created = crate::core::time::rfc3339(now);
-        ResultsFile::with_report(Catalog::embedded(), &a.language, created, &a.context, &a.answers, report.clone())
-            .with_team(&a.team)
+        let file =
+            ResultsFile::with_report(Catalog::embedded(), &a.language, created, &a.context, &a.answers, report.clone())
+                .with_team(&a.team);
+        crate::web::agency::record_profile(file)
     }
 
     fn apply(&mut self, event: Event) {

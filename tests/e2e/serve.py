@@ -3,7 +3,10 @@
 
 Serves dist/ at / as it is, and again under /tools/cloud-assessment/ with the
 strict Content-Security-Policy header an agency would set, plus the example
-host pages in tests/e2e/hosts/ at /hosts/. Serves .wasm as application/wasm.
+host pages in tests/e2e/hosts/ at /hosts/. Under /agency/ it serves dist/ with
+an agency's files beside it (target/e2e-agency/, written by agency.spec.mjs),
+as an agency would publish them next to the widget. Serves .wasm as
+application/wasm.
 """
 import http.server
 import sys
@@ -13,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 HOSTS = ROOT / "tests" / "e2e" / "hosts"
+AGENCY = ROOT / "target" / "e2e-agency"
 SUBPATH = "/tools/cloud-assessment/"
 STRICT_CSP = (
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -29,6 +33,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return str(DIST / clean[len(SUBPATH):])
         if clean.startswith("/hosts/"):
             return str(HOSTS / clean[len("/hosts/"):])
+        if clean.startswith("/agency/"):
+            name = clean[len("/agency/"):]
+            published = AGENCY / name
+            return str(published if name and published.is_file() else DIST / name)
         return str(DIST / clean.lstrip("/"))
 
     def end_headers(self):

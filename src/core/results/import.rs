@@ -33,14 +33,36 @@ pub struct Imported {
 
 /// Reads a results file. On success the answers are ready to replace the current ones; on failure nothing changes.
 pub fn import(catalog: &Catalog, bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_json(catalog, &parse(bytes)?)
+}
+
+/// The JSON of a results file's bytes, after import's checks of size and encoding.
+pub fn parse(bytes: &[u8]) -> Result<Json, ImportError> {
+    parse_with(bytes, Json::parse)
+}
+
+/// As [`parse`], with the stored report checked but left out (aggregation never reads it).
+pub fn parse_without_report(bytes: &[u8]) -> Result<Json, ImportError> {
+    let mut json = parse_with(bytes, |text| Json::parse_without(text, "report"))?;
+    if let Json::Object(members) = &mut json {
+        members.retain(|(key, _)| key != "report");
+    }
+    Ok(json)
+}
+
+fn parse_with(bytes: &[u8], parse: impl Fn(&str) -> Result<Json, JsonError>) -> Result<Json, ImportError> {
     let text = decode(bytes)?;
-    let json = Json::parse(text).map_err(|e| match e {
+    parse(text).map_err(|e| match e {
         JsonError::Truncated => ImportError::Truncated,
         JsonError::Syntax { line, column } => ImportError::NotJson { line, column },
         JsonError::TooDeep => ImportError::TooDeep,
         JsonError::DuplicateKey { key, line } => ImportError::DuplicateKey { key, line },
-    })?;
-    Reader { catalog }.file(&json)
+    })
+}
+
+/// Reads a results file already parsed (see [`parse`]), as [`import`] does.
+pub fn import_json(catalog: &Catalog, json: &Json) -> Result<Imported, ImportError> {
+    Reader { catalog }.file(json)
 }
 
 /// Checks size and encoding and returns the text without a UTF-8 byte-order mark.

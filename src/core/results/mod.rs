@@ -8,5 +8,5 @@ mod import;
 mod messages;
 
 pub use format::*;
-pub use import::{import, Imported};
+pub use import::{import, import_json, parse, parse_without_report, Imported};
 pub use messages::{Expected, ImportError, ImportWarning};

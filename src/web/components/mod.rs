@@ -1,6 +1,7 @@
 //! One component per file; each renders a view of the core's state and sends messages.
 
 mod actions;
+mod agency_panel;
 mod compare;
 mod context_page;
 mod domain_page;
@@ -19,6 +20,7 @@ mod team_results;
 mod toolbar;
 mod welcome;
 
+pub use agency_panel::AgencyPanel;
 pub use compare::ComparePage;
 pub use context_page::ContextPage;
 pub use domain_page::DomainPage;

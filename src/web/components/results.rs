@@ -30,7 +30,8 @@ pub struct ResultsProps {
     pub framework: Framework,
     /// Its table, computed by the core while that tab is shown.
     pub framework_view: Rc<Option<View>>,
-    /// The team's findings and the evidence register, shown before the action plan.
+    /// Shown before the action plan: the team's findings and the evidence register, and the
+    /// agency's target profile and benchmark when the page names them.
     #[prop_or_default]
     pub children: Html,
 }
