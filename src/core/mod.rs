@@ -10,6 +10,7 @@ pub mod embed;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod procurement;
 pub mod read;
 pub mod reference;
 pub mod results;
