@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: serve test dist build tools tools-test check host-tests wasm-tests e2e sizes screenshots docs bench fuzz clean
+.PHONY: serve test dist build tools tools-test check host-tests wasm-tests export-checks e2e sizes screenshots docs bench fuzz clean
 
 ## Build the release widget and serve it on http://127.0.0.1:$(PORT)
 serve: dist
@@ -14,7 +14,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Run every check: format, lints, host tests, browser component tests, size budget, end-to-end
-test: tools-test check host-tests wasm-tests build sizes e2e
+test: tools-test check host-tests wasm-tests export-checks build sizes e2e
 	@echo "All checks passed."
 
 tools:
@@ -50,6 +50,10 @@ host-tests:
 
 wasm-tests:
 	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
+
+## Every export opened by independent readers (openpyxl, python-docx, csv, LibreOffice)
+export-checks:
+	tests/exports/run.sh
 
 e2e:
 	npx playwright test

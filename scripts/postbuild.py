@@ -9,6 +9,10 @@
   forever; the loader fetches them with Subresource Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
   script.
+- exports-<hash>.js and exports-<hash>_bg.wasm: the on-demand export module
+  (the crate in exports/, built here with cargo, wasm-bindgen and wasm-opt),
+  named with its digest in the loader's configuration; the widget loads it
+  only when the user asks for an export.
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
 """
 import base64
@@ -16,7 +20,10 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -52,6 +59,41 @@ def language_files(root: Path, staging: Path) -> dict:
     return files
 
 
+# The same wasm-opt settings as the main module (index.html).
+WASM_OPT_FLAGS = [
+    "-Oz", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+    "--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals",
+]
+
+
+def export_module(root: Path, staging: Path, release: bool) -> dict:
+    """Builds the export module (exports/) and writes exports-<hash>.js and exports-<hash>_bg.wasm."""
+    cargo = ["cargo", "build", "--offline", "--quiet", "--target", "wasm32-unknown-unknown", "-p", "cloudtriage-exports"]
+    subprocess.run(cargo + (["--release"] if release else []), cwd=root, check=True)
+    target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
+    built = target / "wasm32-unknown-unknown" / ("release" if release else "debug") / "cloudtriage_exports.wasm"
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "exports", str(built)],
+            check=True,
+        )
+        wasm_path = Path(tmp) / "exports_bg.wasm"
+        if release:
+            if not shutil.which("wasm-opt"):
+                raise RuntimeError("wasm-opt is not on PATH (scripts/tools.sh installs it into node_modules/.bin)")
+            subprocess.run(["wasm-opt", *WASM_OPT_FLAGS, str(wasm_path), "-o", str(wasm_path)], check=True)
+        wasm_bytes = wasm_path.read_bytes()
+        glue = (Path(tmp) / "exports.js").read_text(encoding="utf-8")
+    wasm_name = f"exports-{short_hash(wasm_bytes)}_bg.wasm"
+    (staging / wasm_name).write_bytes(wasm_bytes)
+    bootstrap = (root / "web" / "exports.js").read_text(encoding="utf-8")
+    bootstrap = bootstrap.replace("__EXPORTS_WASM_FILE__", wasm_name).replace("__EXPORTS_WASM_INTEGRITY__", digest(wasm_bytes))
+    module = (glue + bootstrap).encode("utf-8")
+    name = f"exports-{short_hash(module)}.js"
+    (staging / name).write_bytes(module)
+    return {"file": name, "integrity": digest(module)}
+
+
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
     root = Path(__file__).resolve().parent.parent
@@ -61,6 +103,13 @@ def main() -> int:
         print(f"postbuild: expected one cloudtriage-*.js and one *_bg.wasm in {staging}, found {glue} {wasm}", file=sys.stderr)
         return 1
     glue, wasm = glue[0], wasm[0]
+
+    release = os.environ.get("TRUNK_PROFILE", "release") == "release"
+    try:
+        exports = export_module(root, staging, release)
+    except (subprocess.CalledProcessError, RuntimeError, OSError) as e:
+        print(f"postbuild: the export module could not be built: {e}", file=sys.stderr)
+        return 1
 
     css = staging / "widget.css"
     css_bytes = css.read_bytes()
@@ -85,6 +134,7 @@ def main() -> int:
         .replace("__CSS_FILE__", css_name)
         .replace("__CSS_INTEGRITY__", digest(css_bytes))
         .replace("__LANGUAGES__", json.dumps(language_files(root, staging), sort_keys=True))
+        .replace("__EXPORTS__", json.dumps(exports, sort_keys=True))
     )
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)

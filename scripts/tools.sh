@@ -37,6 +37,14 @@ if [ "$want" = test ]; then
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
+  # Independent readers of the exports (tests/exports/check.py), with Debian's own Python.
+  if ! /usr/bin/python3 -c 'import openpyxl, docx' 2>/dev/null || ! command -v soffice >/dev/null; then
+    say "installing python3-openpyxl, python3-docx and LibreOffice (Calc, Writer) from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends python3 python3-openpyxl python3-docx \
+      libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null
+  fi
 fi
 
 # wasm-opt (npm binaryen; Debian's is too old for today's Rust output), Playwright and axe-core.

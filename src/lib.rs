@@ -11,5 +11,10 @@ pub mod core;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "exports")]
+pub mod export;
+
+// The export module (feature `export-module`) is a wasm build of its own and
+// must not carry the browser shell.
+#[cfg(all(target_arch = "wasm32", not(feature = "export-module")))]
 pub mod web;

@@ -4,7 +4,9 @@
 // the hashed file names and their integrity digests. It starts the widget in
 // every element marked `data-cloudtriage`. Every request it makes goes to the
 // folder it was loaded from: the WebAssembly module, the widget's stylesheet
-// and the words of the language shown (lang/<code>-<hash>.json).
+// and the words of the language shown (lang/<code>-<hash>.json). The export
+// module (exports-<hash>.js) is only named here; the widget loads it when the
+// user asks for an export.
 
 const CLOUDTRIAGE_ASSETS = {
   wasm: "__WASM_FILE__",
@@ -12,6 +14,7 @@ const CLOUDTRIAGE_ASSETS = {
   css: "__CSS_FILE__",
   cssIntegrity: "__CSS_INTEGRITY__",
   languages: __LANGUAGES__,
+  exports: __EXPORTS__,
 };
 
 const CLOUDTRIAGE_FAILED = {
@@ -52,7 +55,15 @@ async function cloudtriageStart() {
     .catch(() => "");
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
-  const args = [new URL(CLOUDTRIAGE_ASSETS.css, base).href, CLOUDTRIAGE_ASSETS.cssIntegrity, JSON.stringify(languages)];
+  const exports = CLOUDTRIAGE_ASSETS.exports
+    ? { url: new URL(CLOUDTRIAGE_ASSETS.exports.file, base).href, integrity: CLOUDTRIAGE_ASSETS.exports.integrity }
+    : {};
+  const args = [
+    new URL(CLOUDTRIAGE_ASSETS.css, base).href,
+    CLOUDTRIAGE_ASSETS.cssIntegrity,
+    JSON.stringify(languages),
+    JSON.stringify(exports),
+  ];
   mount_all(...args, likely, await words);
   return args;
 }

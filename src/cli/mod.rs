@@ -4,6 +4,7 @@
 //! clap (derive); each command lives in a function of its own.
 
 mod commands;
+mod export;
 pub mod markdown;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -11,8 +12,10 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use crate::core::Catalog;
+use crate::export::Format;
 
 pub use commands::{report_text, schema};
+pub use export::Write;
 
 /// What a command printed and how it ended.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -70,6 +73,20 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Export a results file as a spreadsheet (xlsx), CSV of the action plan, Word report (docx) or Markdown report (md).
+    Export {
+        /// A results file.
+        file: String,
+        /// The file format.
+        #[arg(long, value_parser = choices(&Format::ALL, Format::as_str))]
+        format: Format,
+        /// A language code such as en, de, fr (default: the file's language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to write the export.
+        #[arg(long)]
+        out: String,
+    },
     /// Print the JSON Schema of the results file.
     Schema,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -123,7 +140,13 @@ fn usage(message: &str) -> Outcome {
 pub type Read<'a> = &'a dyn Fn(&str) -> std::io::Result<Vec<u8>>;
 
 /// Runs a command. `now` is seconds since 1970 UTC, for files the command writes.
+/// Commands that write files (`export`) write them to the disk.
 pub fn run(args: &[String], now: i64, read: Read) -> Outcome {
+    run_with(args, now, read, &|path, bytes| std::fs::write(path, bytes))
+}
+
+/// Runs a command with a way to write files (tests capture them).
+pub fn run_with(args: &[String], now: i64, read: Read, write: Write) -> Outcome {
     let cli = match Cli::try_parse_from(std::iter::once("cloudtriage".to_owned()).chain(args.iter().cloned())) {
         Ok(cli) => cli,
         Err(e) => {
@@ -140,6 +163,9 @@ pub fn run(args: &[String], now: i64, read: Read) -> Outcome {
         Command::Template(t) => commands::template(catalog, &t, now),
         Command::Score { file, json, lang } => commands::score_file(catalog, &file, json, lang.as_deref(), read),
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
+        Command::Export { file, format, lang, out } => {
+            export::export(catalog, &file, format, lang.as_deref(), &out, read, write)
+        }
         Command::Schema => Ok(commands::ok(schema())),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),
     };

@@ -4,6 +4,7 @@
 
 mod app;
 mod components;
+mod exports;
 mod files;
 mod lang;
 mod languages;
@@ -88,10 +89,19 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
 /// have it yet. Called by the loader; hosts that add mount elements later may
 /// call it again.
 /// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-..."}}`;
+/// `exports` names the on-demand export module: `{"url": "...", "integrity": "sha384-..."}` (empty: none);
 /// `words` may carry the words of language `code`, already loaded by the loader (checked like any other).
 #[wasm_bindgen]
-pub fn mount_all(css_href: String, css_integrity: String, languages: String, code: String, words: String) {
+pub fn mount_all(
+    css_href: String,
+    css_integrity: String,
+    languages: String,
+    exports: String,
+    code: String,
+    words: String,
+) {
     languages::announce(&languages);
+    exports::announce(&exports);
     if !code.is_empty() && !words.is_empty() {
         let _ = crate::core::Catalog::embedded().provide(&code, &words);
     }

@@ -37,21 +37,36 @@ pub enum Notice {
     Erased,
     /// The words of the language chosen could not be loaded.
     LanguageUnavailable,
+    /// An export was downloaded.
+    Exported {
+        file: String,
+    },
+    /// The export module could not be loaded.
+    ExportUnavailable,
+    /// The export module refused; the reason is already in the user's language.
+    ExportFailed {
+        reason: String,
+    },
 }
 
 impl Notice {
     /// How the notice is announced and styled.
     pub fn severity(&self) -> Severity {
         match self {
-            Notice::ImportFailed(_) | Notice::DownloadFailed | Notice::ReadFailed | Notice::LanguageUnavailable => {
-                Severity::Error
-            }
+            Notice::ImportFailed(_)
+            | Notice::DownloadFailed
+            | Notice::ReadFailed
+            | Notice::LanguageUnavailable
+            | Notice::ExportUnavailable
+            | Notice::ExportFailed { .. } => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
-            Notice::Imported { .. } | Notice::Compared { .. } | Notice::Downloaded { .. } | Notice::Erased => {
-                Severity::Success
-            }
+            Notice::Imported { .. }
+            | Notice::Compared { .. }
+            | Notice::Downloaded { .. }
+            | Notice::Erased
+            | Notice::Exported { .. } => Severity::Success,
         }
     }
 
@@ -70,6 +85,9 @@ impl Notice {
             Notice::StoredCorrupt(e) => lang.fill("notices.stored_corrupt", &[("reason", &e.message(lang))]),
             Notice::Erased => lang.t("toolbar.erased").to_owned(),
             Notice::LanguageUnavailable => lang.t("notices.language_unavailable").to_owned(),
+            Notice::Exported { file } => lang.fill("export.done", &[("file", file)]),
+            Notice::ExportUnavailable => lang.t("export.load_failed").to_owned(),
+            Notice::ExportFailed { reason } => lang.fill("export.failed", &[("reason", reason)]),
         }
     }
 }

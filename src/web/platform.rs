@@ -60,7 +60,20 @@ pub fn download(file_name: &str, text: &str, root: &web_sys::Element) -> Result<
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(file_name, &blob, root)
+}
+
+/// Offers bytes (an export) as a file download. Fails when the browser blocks it.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str, root: &web_sys::Element) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    download_blob(file_name, &blob, root)
+}
+
+fn download_blob(file_name: &str, blob: &web_sys::Blob, root: &web_sys::Element) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = gloo::utils::document();
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     link.set_href(&url);

@@ -4,6 +4,7 @@ mod actions;
 mod compare;
 mod context_page;
 mod domain_page;
+mod export_menu;
 mod file_button;
 mod header;
 mod nav;

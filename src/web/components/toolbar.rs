@@ -1,4 +1,4 @@
-//! The actions available on every page: download, open, compare, print,
+//! The actions available on every page: download, open, compare, print, export,
 //! erase (with confirmation), and the "remember on this device" switch.
 //! Files can also be dropped anywhere on the widget.
 
@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::export_menu::ExportMenu;
 use super::file_button::FileButton;
 use crate::core::assessment::Page;
 use crate::web::app::results_file;
@@ -117,6 +118,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <FileButton label={lang.t("toolbar.import").to_owned()} purpose={Purpose::Resume} dispatch={props.dispatch.clone()} />
                 <FileButton label={lang.t("toolbar.compare").to_owned()} purpose={Purpose::Compare} dispatch={props.dispatch.clone()} />
                 <button type="button" class="ct-button" onclick={print}>{ lang.t("toolbar.print") }</button>
+                <ExportMenu lang={lang} dispatch={props.dispatch.clone()} model={props.model.clone()} root={props.root.clone()} />
                 <button type="button" class="ct-button ct-button-danger" onclick={ask_erase} aria-expanded={model.confirm_erase.to_string()}>
                     { lang.t("toolbar.erase") }
                 </button>
