@@ -6,6 +6,7 @@
 mod commands;
 mod export;
 pub mod markdown;
+mod procurement;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
@@ -87,6 +88,21 @@ enum Command {
         #[arg(long)]
         out: String,
     },
+    /// Write the procurement pack of a results file (tender requirements, supplier
+    /// questionnaire, contract checklist) as a Word document (docx) or Markdown (md).
+    Procurement {
+        /// A results file.
+        file: String,
+        /// The file format.
+        #[arg(long, value_parser = PossibleValuesParser::new(procurement::FORMATS))]
+        format: String,
+        /// A language code such as en, de, fr (default: the file's language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to write the pack.
+        #[arg(long)]
+        out: String,
+    },
     /// Print the JSON Schema of the results file.
     Schema,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -165,6 +181,9 @@ pub fn run_with(args: &[String], now: i64, read: Read, write: Write) -> Outcome 
         Command::Validate { files } => Ok(commands::validate(catalog, &files, read)),
         Command::Export { file, format, lang, out } => {
             export::export(catalog, &file, format, lang.as_deref(), &out, read, write)
+        }
+        Command::Procurement { file, format, lang, out } => {
+            procurement::procurement(catalog, &file, &format, lang.as_deref(), &out, read, write)
         }
         Command::Schema => Ok(commands::ok(schema())),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),

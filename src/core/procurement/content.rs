@@ -236,6 +236,7 @@ pub const LABELS: &[&str] = &[
     "shown_by",
     "standing",
     "summary",
+    "file_name",
 ];
 
 /// The procurement pack's words in one language.

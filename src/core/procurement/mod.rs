@@ -97,6 +97,8 @@ pub struct ProcurementPack {
     pub requirements: Vec<TenderRequirement>,
     /// Every contract clause, in content order, covered or missing.
     pub checklist: Vec<ChecklistItem>,
+    /// The target from which a requirement is a must (from the content), for the explanation.
+    pub must_min_target: u8,
 }
 
 /// Where an applicable question's answer stands; `None` when the question does not apply or is not applicable.
@@ -175,7 +177,7 @@ pub fn pack(
             }
         })
         .collect();
-    ProcurementPack { requirements, checklist }
+    ProcurementPack { requirements, checklist, must_min_target: content.must_min_target }
 }
 
 impl ProcurementPack {

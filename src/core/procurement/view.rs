@@ -89,6 +89,8 @@ pub struct PackView {
     pub context: String,
     /// Counts of must and should requirements and covered clauses, as a sentence.
     pub summary: String,
+    /// How must and should are decided, as a sentence.
+    pub must_hint: String,
     /// Requirements by phase.
     pub phases: Vec<PhaseView>,
     /// The supplier questionnaire, in the order of the requirements.
@@ -192,5 +194,6 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
             ("clauses", &pack.checklist.len().to_string()),
         ],
     );
-    PackView { words: words.clone(), context, summary, phases, questions, parts }
+    let must_hint = words.fill("must_hint", &[("level", &pack.must_min_target.to_string())]);
+    PackView { words: words.clone(), context, summary, must_hint, phases, questions, parts }
 }
