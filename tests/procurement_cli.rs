@@ -102,3 +102,12 @@ fn other_formats_and_bad_files_are_refused_with_a_message() {
     let (outcome, _) = procurement(&[FIXTURE, "--format", "md", "--lang", "xx", "--out", "x.md"]);
     assert_eq!(outcome.code, USAGE);
 }
+
+#[test]
+fn the_command_has_its_own_help_naming_both_formats() {
+    let (outcome, written) = procurement(&["--help"]);
+    assert_eq!(outcome.code, OK);
+    assert!(outcome.stdout.contains("[possible values: docx, md]"), "{}", outcome.stdout);
+    assert!(outcome.stdout.contains("--out <OUT>"), "{}", outcome.stdout);
+    assert!(written.is_empty());
+}
