@@ -6,15 +6,15 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: serve test dist build tools tools-test check host-tests wasm-tests export-checks e2e sizes screenshots docs bench fuzz clean
+.PHONY: serve test dist build tools tools-test check host-tests wasm-tests wasm-tests-firefox export-checks e2e e2e-firefox sizes screenshots docs bench fuzz clean
 
 ## Build the release widget and serve it on http://127.0.0.1:$(PORT)
 serve: dist
 	@echo "cloudtriage is running on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-## Run every check: format, lints, host tests, browser component tests, size budget, end-to-end
-test: tools-test check host-tests wasm-tests export-checks build sizes e2e
+## Run every check: format, lints, host tests, browser component tests (Chromium, Firefox ESR), size budget, end-to-end (Chromium, Firefox ESR)
+test: tools-test check host-tests wasm-tests wasm-tests-firefox export-checks build sizes e2e e2e-firefox
 	@echo "All checks passed."
 
 tools:
@@ -41,6 +41,7 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p cloudtriage-exports -- -D warnings
 	# Nothing is linked when linting, so point libfuzzer-sys at a library instead of compiling its C++.
 	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
 	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
@@ -51,12 +52,21 @@ host-tests:
 wasm-tests:
 	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
 
+# The same component tests in Firefox ESR: the test runner takes GECKODRIVER before the
+# CHROMEDRIVER that .cargo/config.toml sets; webdriver.json names the Firefox binary.
+wasm-tests-firefox:
+	GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
+
 ## Every export opened by independent readers (openpyxl, python-docx, csv, LibreOffice)
 export-checks:
 	tests/exports/run.sh
 
 e2e:
 	npx playwright test
+
+# A whole assessment, download and import in Firefox ESR through geckodriver (needs dist/).
+e2e-firefox:
+	node --test tests/firefox/
 
 ## Screenshots for the README and docs (needs a build)
 screenshots: tools-test build

@@ -229,6 +229,14 @@ fn clearing_the_baseline_elsewhere_stays_on_the_page() {
     assert_eq!(a.page, Page::Domain("governance".into()), "no comparison once the baseline is cleared");
 }
 
+/// The warnings other than the per-question notices of a questionnaire change (tests/changes.rs checks those).
+fn without_question_notices(warnings: Vec<ImportWarning>) -> Vec<ImportWarning> {
+    let (notices, rest): (Vec<_>, Vec<_>) =
+        warnings.into_iter().partition(|w| matches!(w, ImportWarning::QuestionChanged { .. }));
+    assert!(!notices.is_empty(), "a 1.0.0 file gets notices for the questions added since");
+    rest
+}
+
 #[test]
 fn restoring_a_file_keeps_the_baseline_and_the_users_language() {
     let catalog = Catalog::embedded();
@@ -240,9 +248,10 @@ fn restoring_a_file_keeps_the_baseline_and_the_users_language() {
         .unwrap()
         .replacen("\"created\": \"2026-11-28T17:46:45Z\"", "\"created\": \"2026-12-01T08:00:00Z\"", 1)
         .replacen("\"ASR-01\": {\n      \"value\": 0", "\"ASR-01\": {\n      \"value\": 4", 1);
-    let warnings = a.try_restore(catalog, later.as_bytes()).expect("the later file imports");
-    // The fixture is a format 1 file, read into the current format.
-    assert_eq!(warnings, vec![ImportWarning::OlderFormat { found: 1 }]);
+    let warnings = without_question_notices(a.try_restore(catalog, later.as_bytes()).expect("the later file imports"));
+    // The fixture is a format 1 file of questionnaire 1.0.0, read into the current format and version.
+    let older_version = ImportWarning::OtherQuestionnaireVersion { found: "1.0.0".into(), current: "2.0.0".into() };
+    assert_eq!(warnings, vec![ImportWarning::OlderFormat { found: 1 }, older_version]);
     assert_eq!(a.answers.values.get("ASR-01"), level(4).as_ref(), "the restored answers replace the user's");
     assert_eq!(a.answers.values.get("ASR-02"), level(1).as_ref());
     assert_eq!(a.answers.values.get("GOV-02"), level(4).as_ref(), "the user's own \"don't know\" is replaced");
@@ -259,9 +268,12 @@ fn a_file_in_an_unknown_language_imports_with_a_warning_in_the_users_language() 
     let catalog = Catalog::embedded();
     let mut a = own_assessment();
     let text = String::from_utf8(reference_file()).unwrap().replacen("\"language\": \"en\"", "\"language\": \"xx\"", 1);
-    let warnings = a.try_restore(catalog, text.as_bytes()).expect("an unknown language does not stop the import");
+    let warnings = without_question_notices(
+        a.try_restore(catalog, text.as_bytes()).expect("an unknown language does not stop the import"),
+    );
     let unknown = ImportWarning::UnknownLanguage { found: "xx".into() };
-    assert_eq!(warnings, vec![ImportWarning::OlderFormat { found: 1 }, unknown.clone()]);
+    let older_version = ImportWarning::OtherQuestionnaireVersion { found: "1.0.0".into(), current: "2.0.0".into() };
+    assert_eq!(warnings, vec![ImportWarning::OlderFormat { found: 1 }, older_version, unknown.clone()]);
     assert_eq!(a.language, "de", "the user keeps reading their own language");
     assert_eq!(a.answers, imported(&reference_file()).answers);
     for code in catalog.codes() {

@@ -2,11 +2,12 @@
 //! Content validation: the rules the questionnaire in `content/` must keep.
 //! A failure here names the file, question or key to fix.
 
+mod support;
+
 use std::collections::{BTreeSet, HashSet};
 
 use cloudtriage::core::catalog::FALLBACK_LANGUAGE;
 use cloudtriage::core::content_check::missing_words;
-use cloudtriage::core::context::Context;
 use cloudtriage::core::i18n::Language;
 use cloudtriage::core::model::{ContentError, Index, Questionnaire};
 use cloudtriage::core::Catalog;
@@ -105,7 +106,7 @@ fn references_target_rules_and_critical_questions_are_sound() {
 #[test]
 fn every_context_has_questions_for_both_indices() {
     let q = &catalog().questionnaire;
-    for ctx in Context::all_combinations() {
+    for ctx in support::every_context() {
         for index in Index::ALL {
             let feeding = q.questions().filter(|(_, item)| item.applies_to(&ctx) && item.feeds(index)).count();
             assert!(feeding >= 10, "{ctx:?}: only {feeding} questions feed {}", index.as_str());
@@ -244,8 +245,8 @@ fn built_keys() -> BTreeSet<String> {
     keys.extend([Party::Customer, Party::Provider, Party::Shared].map(|p| format!("parties.{}", p.as_str())));
     // Responsibility while the service model is undecided (`map_or("undecided", ...)`).
     keys.insert("parties.undecided".into());
-    // Articles of the GDPR and NIS2, with or without paragraph and point (Reference::label).
-    for source in [Source::Gdpr, Source::Nis2] {
+    // Articles, with or without paragraph and point (Reference::label).
+    for source in [Source::Gdpr, Source::Nis2, Source::DataAct, Source::Cra, Source::AiAct, Source::Ehds] {
         for suffix in ["", "_paragraph", "_point"] {
             keys.insert(format!("references.{}{suffix}", source.prefix()));
         }
@@ -253,6 +254,8 @@ fn built_keys() -> BTreeSet<String> {
     keys.extend(ENISA_MEASURES.iter().map(|k| format!("references.enisa_measures.{k}")));
     keys.extend(ENISA_PRACTICES.iter().map(|k| format!("references.enisa_practices.{k}")));
     keys.extend(SCHEMES.iter().map(|k| format!("references.schemes.{k}")));
+    // The title of each source (Source::title_key).
+    keys.extend(Source::ALL.iter().map(|s| s.title_key()));
     // The kind of a JSON value in import messages (types.<kind>).
     let kinds = [
         Json::Null,
@@ -330,4 +333,77 @@ fn the_generated_questionnaire_documents_are_current() {
             cloudtriage::cli::markdown::questionnaire(&catalog().questionnaire, catalog().language(&lang.code));
         assert!(committed == generated, "{path} is stale: run `make docs`");
     }
+}
+
+/// One citation of each form the label code distinguishes, for every source.
+const CITATION_FORMS: &[&str] = &[
+    "ENISA-CSHS:termination",
+    "ENISA-PROC:cloud-rfp",
+    "GDPR:28",
+    "GDPR:28(3)",
+    "GDPR:28(3)(h)",
+    "NIS2:23",
+    "NIS2:21(3)",
+    "NIS2:21(2)(d)",
+    "NIS2IR:Annex-5.1.2",
+    "MDR:AnnexI-23.4(ab)",
+    "ISO27001:A.5.5",
+    "DATAACT:29",
+    "DATAACT:25(4)",
+    "DATAACT:25(2)(c)",
+    "CRA:14",
+    "CRA:13(8)",
+    "CRA:13(8)(a)",
+    "CRA:AnnexI-PartII",
+    "AIACT:26",
+    "AIACT:26(6)",
+    "AIACT:26(1)(a)",
+    "AIACT:AnnexIII-5(d)",
+    "EHDS:26",
+    "EHDS:26(2)",
+    "EHDS:26(2)(a)",
+    "SCHEME:EHDS",
+];
+
+#[test]
+fn every_source_has_a_title_and_every_citation_form_its_words_in_every_language() {
+    use cloudtriage::core::reference::{Reference, Source};
+    let sources: BTreeSet<Source> = CITATION_FORMS.iter().map(|t| Reference::parse(t).unwrap().source).collect();
+    assert_eq!(sources.len(), Source::ALL.len(), "CITATION_FORMS covers every source");
+    for lang in raw_languages() {
+        for source in Source::ALL {
+            assert!(lang.has(&source.title_key()), "{}: {} has no title", lang.code, source.title_key());
+        }
+        for text in CITATION_FORMS {
+            let label = Reference::parse(text).unwrap().label(&lang);
+            let complete = !label.trim().is_empty() && !label.contains('{') && label != *text;
+            assert!(complete, "{}: {text} is cited as {label:?}", lang.code);
+        }
+    }
+}
+
+#[test]
+fn the_law_of_december_2026_is_cited() {
+    use cloudtriage::core::reference::Source;
+    let q = &catalog().questionnaire;
+    let cited = |wanted: &str| {
+        q.questions().filter(|(_, item)| item.references.iter().any(|r| r.to_string() == wanted)).count()
+    };
+    for point in 'a'..='j' {
+        assert!(cited(&format!("NIS2:21(2)({point})")) >= 1, "no question cites NIS2 Art. 21(2)({point})");
+    }
+    for wanted in ["NIS2:21(3)", "NIS2:23", "MDR:AnnexI-23.4(ab)", "ISO27001:A.5.5", "AIACT:26", "AIACT:4", "AIACT:27"]
+    {
+        assert!(cited(wanted) >= 1, "no question cites {wanted}");
+    }
+    for source in [Source::DataAct, Source::Nis2Ir, Source::Cra, Source::AiAct, Source::Ehds] {
+        let n = q.questions().filter(|(_, item)| item.references.iter().any(|r| r.source == source)).count();
+        assert!(n >= 1, "no question cites {}", source.prefix());
+    }
+    let por02: Vec<String> = q.question("POR-02").unwrap().references.iter().map(|r| r.to_string()).collect();
+    assert!(
+        !por02.contains(&"ISO27001:A.5.33".to_owned()),
+        "A.5.33 (protection of records) does not fit exportability"
+    );
+    assert_eq!(q.domain("ai").map(|d| d.questions.len()), Some(5), "the AI domain has five questions");
 }

@@ -220,7 +220,9 @@ fn the_reference_report_is_reproduced_exactly() {
 ///
 /// Context of tests/fixtures/reference-answers.json: health records and medical
 /// devices, PaaS, deployment undecided, operating, medium. Every question applies
-/// except the four remote-care ones (NET-02 asks for IaaS or PaaS): 80 − 4 = 76.
+/// except the four remote-care ones (NET-02 asks for IaaS or PaaS): 87 − 4 = 83.
+/// The file was made with questionnaire 1.0.0, so the seven questions added in
+/// 2.0.0 (REQ-05, VUL-05, AIS-01 to AIS-05) are unanswered.
 /// "Don't know" (?) and unanswered (–) count as level 0; no answer is "not applicable".
 #[test]
 fn the_reference_report_agrees_with_the_methodology_worked_by_hand() {
@@ -243,10 +245,11 @@ fn the_reference_report_agrees_with_the_methodology_worked_by_hand() {
     //   TRN 01 3×1, 02 3×0, 03 2×1           =  5 / 8
     //   LEG 01 2×–, 02 3×3, 03 2×4           = 17 / 7
     //   MED 01 3×–, 02 3×4, 03 3×?, 04 2×3   = 18 / 11
-    //   total 299 / 162: 100 × 299 / (4 × 162) = 29900 / 648 = 46.14 → 46.
+    //   added in 2.0.0: REQ-05 2×–, VUL-05 2×–, AIS 01 3×–, 02 3×–, 03 3×–, 04 2×– = 0 / 15
+    //   total 299 / 177: 100 × 299 / (4 × 177) = 29900 / 708 = 42.23 → 42.
     // Critical and below level 2: REQ-01 –, LOC-01 ?, CRY-01 1, CRY-02 –, LOG-01 1, CNT-02 ?, MED-03 ?
     //   → capped at 39 (critical_cap), band "low" (0–39).
-    const CLOUD_UNCAPPED: u8 = 46;
+    const CLOUD_UNCAPPED: u8 = 42;
     const CLOUD_CAPPED_BY: [&str; 7] = ["REQ-01", "LOC-01", "CRY-01", "CRY-02", "LOG-01", "CNT-02", "MED-03"];
     // Data protection:
     //   GOV 01 3×2, 03 2×1, 04 2×0, 05 3×–   =  8 / 10
@@ -262,9 +265,10 @@ fn the_reference_report_agrees_with_the_methodology_worked_by_hand() {
     //   INC 01 3×2, 02 3×4, 03 3×1           = 21 / 9
     //   CNT 02 3×?, 03 3×3 = 9 / 6;  POR 02 3×2, 03 1×3 = 9 / 4
     //   EXT 02 3×4, 03 2×? = 12 / 5;  TRN 01 3×1 = 3 / 3;  LEG 02 3×3 = 9 / 3;  MED 02 3×4 = 12 / 3
-    //   total 220 / 124: 100 × 220 / (4 × 124) = 22000 / 496 = 44.35 → 44.
+    //   added in 2.0.0: REQ-05 2×–, AIS 01 3×–, 02 3×–, 03 3×–, 05 2×– = 0 / 13
+    //   total 220 / 137: 100 × 220 / (4 × 137) = 22000 / 548 = 40.15 → 40.
     // Critical and below level 2: REQ-01 –, RSK-03 0, LOC-01 ?, CRY-01 1, CRY-02 –, LOG-01 1, CNT-02 ? → 39, "low".
-    const DATA_UNCAPPED: u8 = 44;
+    const DATA_UNCAPPED: u8 = 40;
     const DATA_CAPPED_BY: [&str; 7] = ["REQ-01", "RSK-03", "LOC-01", "CRY-01", "CRY-02", "LOG-01", "CNT-02"];
     const CAP: u8 = 39;
     // Domain levels, over every applicable question, to two decimals rounded half up:
@@ -281,10 +285,10 @@ fn the_reference_report_agrees_with_the_methodology_worked_by_hand() {
         ("continuity", 260, 65),
         ("training", 63, 16),
     ];
-    // Completeness: 76 apply; 6 are unanswered (GOV-05, REQ-01, SUP-03, CRY-02, LEG-01, MED-01), so 70 answered;
-    // 7 of those are "don't know" (REQ-02, LOC-01, IAM-04, VUL-04, CNT-02, EXT-03, MED-03), so 63 known.
-    // 70/76 = 92.1 → 92 %; 63/76 = 82.9 → 83 %.
-    const COMPLETENESS: (usize, usize, usize, u8, u8) = (76, 70, 63, 92, 83);
+    // Completeness: 83 apply; 13 are unanswered (GOV-05, REQ-01, SUP-03, CRY-02, LEG-01, MED-01 and the
+    // seven added in 2.0.0), so 70 answered; 7 of those are "don't know" (REQ-02, LOC-01, IAM-04, VUL-04,
+    // CNT-02, EXT-03, MED-03), so 63 known. 70/83 = 84.3 → 84 %; 63/83 = 75.9 → 76 %.
+    const COMPLETENESS: (usize, usize, usize, u8, u8) = (83, 70, 63, 84, 76);
 
     let fixture: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("tests/fixtures/reference-report.json").unwrap()).unwrap();

@@ -1,10 +1,13 @@
 //! The assessment as a state machine: the user's events applied by a pure
 //! function, and the view models the interface renders.
 
+use std::rc::Rc;
+
 use super::answer::AnswerValue;
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
 use super::model::{Domain, Questionnaire};
 use super::results::{Answers, Imported, Team, MAX_NOTE_CHARS};
+use super::score::{score, Report};
 
 /// Where the user is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub struct Baseline {
     pub created: String,
     pub context: Context,
     pub answers: Answers,
+    /// Its report, computed once when it is set: the answers do not change, every render reuses it.
+    pub report: Rc<Report>,
 }
 
 /// Answered and applicable questions of one domain. A question counts as answered
@@ -207,8 +212,13 @@ impl Assessment {
                 self.page = self.resume_page(q);
             }
             Event::SetBaseline(imported) => {
-                self.baseline =
-                    Some(Baseline { created: imported.created, context: imported.context, answers: imported.answers });
+                let report = Rc::new(score(q, &imported.context, &imported.answers.values));
+                self.baseline = Some(Baseline {
+                    created: imported.created,
+                    context: imported.context,
+                    answers: imported.answers,
+                    report,
+                });
                 self.page = Page::Compare;
             }
             Event::ClearBaseline => {

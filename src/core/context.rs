@@ -127,31 +127,6 @@ impl Context {
     pub fn has_use_case(&self, use_case: UseCase) -> bool {
         self.use_cases.contains(&use_case)
     }
-
-    /// Every combination of context values, for tests that must hold in all of them.
-    pub fn all_combinations() -> Vec<Context> {
-        let mut all = Vec::new();
-        for mask in 1u8..16 {
-            let use_cases: Vec<UseCase> =
-                UseCase::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, u)| *u).collect();
-            for &service_model in ServiceModel::ALL {
-                for &deployment in Deployment::ALL {
-                    for &stage in Stage::ALL {
-                        for &org_size in OrgSize::ALL {
-                            all.push(Context {
-                                use_cases: use_cases.clone(),
-                                service_model,
-                                deployment,
-                                stage,
-                                org_size,
-                            });
-                        }
-                    }
-                }
-            }
-        }
-        all
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod answer;
 pub mod assessment;
 pub mod catalog;
+pub mod changes;
 pub mod compare;
 pub mod content_check;
 pub mod context;
@@ -16,6 +17,7 @@ pub mod reference;
 pub mod results;
 pub mod score;
 pub mod time;
+pub mod view;
 
 pub use answer::{AnswerValue, Level};
 pub use assessment::{Assessment, Page};

@@ -189,6 +189,8 @@ pub struct Band {
 pub struct Questionnaire {
     pub id: String,
     pub version: String,
+    /// The day (`YYYY-MM-DD`) the content was last checked against the law, shown as "law as of".
+    pub law_as_of: String,
     pub domains: Vec<Domain>,
     pub scoring: ScoringRules,
     pub bands: Vec<Band>,
@@ -255,6 +257,9 @@ impl Questionnaire {
                 }
             }
         }
+        if !super::time::is_rfc3339(&format!("{}T00:00:00Z", self.law_as_of)) || self.law_as_of.len() != 10 {
+            return bad(format!("law_as_of {:?} is not a date such as 2026-12-01", self.law_as_of));
+        }
         let s = &self.scoring;
         if !(1..=4).contains(&s.default_target) || !(1..=4).contains(&s.critical_min_level) {
             return bad("scoring levels must be within 1 to 4".into());
@@ -269,6 +274,12 @@ impl Questionnaire {
             return bad("the critical cap must lie inside the lowest band".into());
         }
         Ok(())
+    }
+
+    /// "Law as of <date>" in a language: the day the content was last checked against the law.
+    pub fn law_as_of_label(&self, lang: &super::i18n::Language) -> String {
+        let date = lang.date(&format!("{}T00:00:00Z", self.law_as_of));
+        lang.fill("results.law_as_of", &[("date", &date)])
     }
 
     /// Every question in questionnaire order, with its domain.
@@ -391,12 +402,13 @@ fn read_question(at: &ContentNode<'_>) -> Result<Question, ContentError> {
 }
 
 fn read_questionnaire(at: &ContentNode<'_>) -> Result<Questionnaire, ContentError> {
-    at.object(&["id", "version", "domains", "scoring", "bands"])?;
+    at.object(&["id", "version", "law_as_of", "domains", "scoring", "bands"])?;
     let scoring = at.required("scoring")?;
     scoring.object(&["default_target", "critical_min_level", "critical_cap"])?;
     Ok(Questionnaire {
         id: at.required("id")?.text()?,
         version: at.required("version")?.text()?,
+        law_as_of: at.required("law_as_of")?.text()?,
         domains: at.required("domains")?.list(|d| {
             d.object(&["id", "question"])?;
             Ok(Domain { id: d.required("id")?.text()?, questions: d.required("question")?.list(read_question)? })

@@ -10,8 +10,8 @@ use docx_rs::{
 
 use super::document::{Block, Document};
 
-/// The numbering id of bulleted lists.
-const BULLETS: usize = 1;
+/// The numbering id of bulleted lists (docx-rs writes a decimal numbering of its own as id 1).
+const BULLETS: usize = 2;
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 9638;
 

@@ -1,13 +1,12 @@
 //! Reading a results file the user picked or dropped. The size is checked
-//! before reading, so a huge file is refused at once; the text is imported
-//! by the core; the result is sent as a message. Nothing changes on failure.
+//! before reading, so a huge file is refused at once; the bytes go to the
+//! model, which imports them. Nothing changes on failure.
 
 use wasm_bindgen_futures::JsFuture;
 
 use super::notice::Notice;
 use super::state::{Dispatch, Msg};
-use crate::core::results::{self, ImportError, MAX_FILE_BYTES};
-use crate::core::Catalog;
+use crate::core::results::{ImportError, MAX_FILE_BYTES};
 
 /// What the file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,30 +17,27 @@ pub enum Purpose {
     Compare,
 }
 
-fn send(dispatch: &Dispatch, purpose: Purpose, result: Result<Box<results::Imported>, ImportError>) {
-    dispatch.dispatch(match purpose {
-        Purpose::Resume => Msg::Imported(result),
-        Purpose::Compare => Msg::Baseline(result),
-    });
-}
-
-/// Reads and imports a file, then sends the outcome to the model.
-pub fn import(file: web_sys::File, purpose: Purpose, dispatch: Dispatch) {
+/// Reads a file, then sends its bytes to the model to import.
+pub fn read(file: web_sys::File, purpose: Purpose, dispatch: Dispatch) {
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
-        send(&dispatch, purpose, Err(ImportError::TooLarge { bytes: size as usize }));
+        let refused = Err(ImportError::TooLarge { bytes: size as usize });
+        dispatch.dispatch(match purpose {
+            Purpose::Resume => Msg::Imported(refused),
+            Purpose::Compare => Msg::Baseline(refused),
+        });
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        match read(&file).await {
-            Some(bytes) => send(&dispatch, purpose, results::import(Catalog::embedded(), &bytes).map(Box::new)),
+        match bytes(&file).await {
+            Some(bytes) => dispatch.dispatch(Msg::Read(purpose, bytes)),
             None => dispatch.dispatch(Msg::Notify(Notice::ReadFailed)),
         }
     });
 }
 
 /// The bytes of a file; `None` when the browser cannot read it (moved, deleted, no permission).
-async fn read(file: &web_sys::File) -> Option<Vec<u8>> {
+async fn bytes(file: &web_sys::File) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

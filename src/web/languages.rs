@@ -8,6 +8,9 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::notice::Notice;
+use super::state::{Dispatch, Msg};
+use crate::core::assessment::Event;
 use crate::core::json::Json;
 use crate::core::Catalog;
 
@@ -76,4 +79,16 @@ pub async fn ensure(code: &str) -> bool {
             false
         }
     }
+}
+
+/// Switches the widget to a language once its words are available (loading them first if
+/// needed); the answers stay as they are. Words that cannot be had leave the language as it was, with a notice.
+pub fn switch(code: String, dispatch: Dispatch) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if ensure(&code).await {
+            dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
+        } else {
+            dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));
+        }
+    });
 }

@@ -1,14 +1,16 @@
 //! The shell's state: the core's [`Assessment`] plus what only the page
 //! needs (notices, the storage switch, pending confirmations). `reduce` is
-//! pure; effects live in the app component.
+//! pure; effects live in the hooks (`web/hooks/`).
 
 use std::rc::Rc;
 
 use yew::{Reducible, UseReducerDispatcher};
 
+use super::files::Purpose;
 use super::notice::Notice;
 use crate::core::assessment::{Assessment, Event, Page};
-use crate::core::results::{ImportError, Imported};
+use crate::core::results::{self, ImportError, Imported, ResultsFile};
+use crate::core::score::Report;
 use crate::core::Catalog;
 
 /// What components send messages through; stable across renders.
@@ -45,9 +47,11 @@ pub enum Msg {
     CancelErase,
     /// Erase confirmed: answers, notes, comparison and stored copy.
     Erase,
-    /// A results file was read for resuming.
+    /// The bytes of a file the user picked or dropped, to import for a purpose.
+    Read(Purpose, Vec<u8>),
+    /// A results file was imported for resuming.
     Imported(Result<Box<Imported>, ImportError>),
-    /// A results file was read for comparison.
+    /// A results file was imported for comparison.
     Baseline(Result<Box<Imported>, ImportError>),
     Print,
     PrintDone,
@@ -79,6 +83,15 @@ impl Model {
         self.next_notice += 1;
     }
 
+    /// The results file of the current answers, written at `now` (seconds since 1970 UTC),
+    /// with the report already computed for them.
+    pub fn results_file(&self, now: i64, report: &Report) -> ResultsFile {
+        let a = &self.assessment;
+        let created = crate::core::time::rfc3339(now);
+        ResultsFile::with_report(Catalog::embedded(), &a.language, created, &a.context, &a.answers, report.clone())
+            .with_team(&a.team)
+    }
+
     fn apply(&mut self, event: Event) {
         let before = self.assessment.page.clone();
         self.focus_question = None;
@@ -103,6 +116,13 @@ impl Model {
                 self.confirm_erase = false;
                 self.notices.clear();
                 self.notify(Notice::Erased);
+            }
+            Msg::Read(purpose, bytes) => {
+                let result = results::import(Catalog::embedded(), &bytes).map(Box::new);
+                self.update(match purpose {
+                    Purpose::Resume => Msg::Imported(result),
+                    Purpose::Compare => Msg::Baseline(result),
+                });
             }
             Msg::Imported(Ok(imported)) => {
                 let answered = imported.answers.values.len();

@@ -12,7 +12,7 @@ HERE = Path(__file__).parent
 BASE = {
     "format": "cloudtriage-results",
     "format_version": 1,
-    "questionnaire": {"id": "cloudtriage-health-cloud", "version": "1.0.0", "language": "en"},
+    "questionnaire": {"id": "cloudtriage-health-cloud", "version": "2.0.0", "language": "en"},
     "created": "2026-11-28T15:29:16Z",
     "context": {"use_cases": ["ehr"], "service_model": "saas", "deployment": "public", "stage": "operating", "org_size": "medium"},
     "answers": {"GOV-01": {"value": 3}, "GOV-02": {"value": "unknown", "note": "Ask the board secretary."}, "RSK-01": {"value": 1}},

@@ -310,6 +310,20 @@ impl ResultsFile {
         context: &Context,
         answers: &Answers,
     ) -> ResultsFile {
+        let report = score(&catalog.questionnaire, context, &answers.values);
+        ResultsFile::with_report(catalog, language, created, context, answers, report)
+    }
+
+    /// A results file for the answers and their report, already computed by the caller
+    /// (the widget scores once per change and shares the report with every writer).
+    pub fn with_report(
+        catalog: &Catalog,
+        language: &str,
+        created: String,
+        context: &Context,
+        answers: &Answers,
+        report: Report,
+    ) -> ResultsFile {
         let q = &catalog.questionnaire;
         let entries = answers.ids().into_iter().filter_map(|id| Some((id.clone(), answers.entry(id)?))).collect();
         ResultsFile {
@@ -327,7 +341,7 @@ impl ResultsFile {
             context_conflicts: Vec::new(),
             profile: None,
             answers: entries,
-            report: score(q, context, &answers.values),
+            report,
         }
     }
 

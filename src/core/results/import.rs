@@ -63,6 +63,38 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text)
 }
 
+/// Per-question notices for a file that answers an earlier questionnaire version listed in
+/// content/changes.toml; answers to questions that were split are not carried over.
+fn question_changes(
+    q: &crate::core::model::Questionnaire,
+    version: &str,
+    answers: &mut Answers,
+    warnings: &mut Vec<ImportWarning>,
+) {
+    use crate::core::changes::{Changes, Notice};
+    let changes = Changes::embedded();
+    if changes.current != q.version {
+        return;
+    }
+    let Ok(notices) = changes.notices(q, version, &answers.values) else { return };
+    for n in notices {
+        match n.notice {
+            // Unknown ids were already left out and listed; unchanged answers need no word.
+            Notice::Kept | Notice::Removed => continue,
+            Notice::Split { .. } => {
+                answers.values.remove(&n.question);
+            }
+            Notice::Review | Notice::Added { .. } => {}
+        }
+        warnings.push(ImportWarning::QuestionChanged {
+            question: n.question,
+            notice: n.notice,
+            found: version.to_owned(),
+            current: q.version.clone(),
+        });
+    }
+}
+
 struct Reader<'a> {
     catalog: &'a Catalog,
 }
@@ -193,7 +225,10 @@ impl Reader<'_> {
         let context = self.context(self.field(json, "", "context")?, "context")?;
         let team = self.team(json)?;
         let profile = self.optional(json, "profile").map(|p| self.profile(p)).transpose()?;
-        let answers = self.answers(self.field(json, "", "answers")?, &mut warnings)?;
+        let mut answers = self.answers(self.field(json, "", "answers")?, &mut warnings)?;
+        if version != q.version {
+            question_changes(q, version, &mut answers, &mut warnings);
+        }
 
         if let Some(report) = json.get("report") {
             let recomputed = score(q, &context, &answers.values);

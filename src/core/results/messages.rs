@@ -20,6 +20,8 @@ pub enum ImportWarning {
     NotApplicableDropped { ids: Vec<String> },
     /// The file used an older format version; it was read into the current one with nothing lost.
     OlderFormat { found: u32 },
+    /// A question changed, split or was added since the questionnaire version the file answers.
+    QuestionChanged { question: String, notice: crate::core::changes::Notice, found: String, current: String },
 }
 
 /// The kinds of JSON value, for messages.
@@ -248,6 +250,9 @@ impl ImportWarning {
             ImportWarning::ReportRecomputed => lang.t("warnings.report_recomputed").to_owned(),
             ImportWarning::NotApplicableDropped { ids } => {
                 lang.fill("warnings.na_dropped", &[("ids", &ids.join(", "))])
+            }
+            ImportWarning::QuestionChanged { question, notice, found, current } => {
+                notice.message(lang, question, found, current)
             }
             ImportWarning::OlderFormat { found } => lang.fill(
                 "warnings.older_format",

@@ -1,9 +1,12 @@
 //! The ranked action plan: what to fix first, with the next step, who carries
 //! it and the rules behind it.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::core::score::{PlanItem, Standing};
+use crate::core::score::Standing;
+use crate::core::view::{PlanRow, ResultsView, PLAN_FIRST};
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
 
@@ -11,7 +14,8 @@ use crate::web::state::{Dispatch, Msg};
 pub struct ActionPlanProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    pub actions: Vec<PlanItem>,
+    /// The results whose plan is shown.
+    pub view: Rc<ResultsView>,
     /// Render every action (for printing) instead of the first ten.
     #[prop_or_default]
     pub all: bool,
@@ -26,23 +30,22 @@ pub fn standing_text(lang: &Lang, standing: Standing) -> String {
     }
 }
 
-/// How many actions show before "show all"; printing from the toolbar shows all.
-const FIRST: usize = 10;
-
 #[function_component]
 pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     let lang = props.lang;
     let open = use_state_eq(|| false);
-    if props.actions.is_empty() {
+    let plan = &props.view.plan;
+    if plan.is_empty() {
         return html! { <p class="ct-muted">{ lang.t("results.actions_none") }</p> };
     }
-    let item = |gap: &PlanItem| {
+    let item = |row: &PlanRow| {
+        let gap = &row.item;
         let show = {
             let (dispatch, id) = (props.dispatch.clone(), gap.question.clone());
             Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
         };
         let text = lang.question(&gap.question);
-        let party = gap.responsibility.map_or("undecided", |p| p.as_str());
+        let party = row.party;
         html! {
             <li class={classes!("ct-plan-item", gap.critical.then_some("ct-plan-critical"))}>
                 <div class="ct-plan-head">
@@ -68,7 +71,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
                 </dl>
                 <div class="ct-plan-next">
                     <p class="ct-plan-next-title">{ lang.fill("results.action_next", &[("level", &gap.next_level.to_string())]) }</p>
-                    if gap.standing == Standing::Unknown {
+                    if row.find_out_first {
                         <p>{ lang.t("results.action_unknown_first") }</p>
                     }
                     <p>{ lang.level_descriptor(&gap.question, gap.next_level) }</p>
@@ -84,7 +87,7 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
             </li>
         }
     };
-    let more = props.actions.len().saturating_sub(FIRST);
+    let more = props.view.plan_hidden;
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -92,10 +95,10 @@ pub fn ActionPlan(props: &ActionPlanProps) -> Html {
     html! {
         <>
             // Only what is shown is rendered: the full plan can run to eighty entries.
-            <ol class="ct-plan">{ for props.actions.iter().take(if *open || props.all { usize::MAX } else { FIRST }).map(item) }</ol>
+            <ol class="ct-plan">{ for plan.iter().take(if *open || props.all { usize::MAX } else { PLAN_FIRST }).map(item) }</ol>
             if more > 0 && !props.all {
                 <button type="button" class="ct-button ct-no-print ct-plan-toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                    { if *open { lang.t("results.show_fewer").to_owned() } else { lang.fill("results.show_all", &[("count", &props.actions.len().to_string())]) } }
+                    { if *open { lang.t("results.show_fewer").to_owned() } else { lang.fill("results.show_all", &[("count", &plan.len().to_string())]) } }
                 </button>
             }
         </>

@@ -33,7 +33,7 @@ pub fn FileButton(props: &FileButtonProps) -> Html {
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             if let Some(file) = files::first(input.files()) {
-                files::import(file, purpose, dispatch.clone());
+                files::read(file, purpose, dispatch.clone());
             }
         })
     };

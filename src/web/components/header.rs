@@ -3,35 +3,25 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::assessment::Event;
-use crate::core::Catalog;
+use crate::core::view::LanguageOption;
 use crate::web::lang::Lang;
-use crate::web::notice::Notice;
-use crate::web::state::{Dispatch, Msg};
+use crate::web::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
+    pub languages: Vec<LanguageOption>,
 }
 
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
     let lang = props.lang;
-    let catalog = Catalog::embedded();
     let onchange = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: yew::Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let dispatch = dispatch.clone();
-            // Words of a language not shown yet are loaded first; the answers stay as they are.
-            wasm_bindgen_futures::spawn_local(async move {
-                if crate::web::languages::ensure(&code).await {
-                    dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
-                } else {
-                    dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));
-                }
-            });
+            crate::web::languages::switch(code, dispatch.clone());
         })
     };
     html! {
@@ -49,8 +39,8 @@ pub fn Header(props: &HeaderProps) -> Html {
             <label class="ct-lang">
                 <span class="ct-lang-label">{ lang.t("language.switch") }</span>
                 <select {onchange} class="ct-select">
-                    { for catalog.names().map(|(code, name)| html! {
-                        <option value={code} selected={code == lang.code} lang={code}>{ name }</option>
+                    { for props.languages.iter().map(|l| html! {
+                        <option value={l.code} selected={l.chosen} lang={l.code}>{ l.name }</option>
                     }) }
                 </select>
             </label>

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::core::assessment::{Assessment, Event, Page};
-use crate::core::Catalog;
+use crate::core::assessment::{Event, Page};
+use crate::core::view::NavigationView;
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
 
@@ -11,24 +11,22 @@ use crate::web::state::{Dispatch, Msg};
 pub struct NavProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    pub assessment: Assessment,
+    pub view: NavigationView,
 }
 
 #[function_component]
 pub fn Navigation(props: &NavProps) -> Html {
     let lang = props.lang;
-    let q = &Catalog::embedded().questionnaire;
-    let a = &props.assessment;
-    let items = if a.context.is_complete() { a.navigation(q) } else { Vec::new() };
-    let (answered, applicable) = items.iter().fold((0, 0), |(x, y), i| (x + i.answered, y + i.applicable));
+    let view = &props.view;
+    let (answered, applicable) = (view.answered, view.applicable);
     let go = |page: Page| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Go(page.clone()))))
     };
-    let current = |page: &Page| if *page == a.page { Some("page") } else { None };
+    let current = |page: &Page| if *page == view.page { Some("page") } else { None };
     let entry = |page: Page, label: String, status: Html, done: bool| {
         let class =
-            classes!("ct-nav-item", (a.page == page).then_some("ct-nav-current"), done.then_some("ct-nav-done"));
+            classes!("ct-nav-item", (view.page == page).then_some("ct-nav-current"), done.then_some("ct-nav-done"));
         html! {
             <li {class}>
                 <button type="button" class="ct-nav-link" aria-current={current(&page)} onclick={go(page.clone())}>
@@ -49,8 +47,8 @@ pub fn Navigation(props: &NavProps) -> Html {
                 </div>
             }
             <ol class="ct-nav-list">
-                { entry(Page::Context, lang.t("nav.context").to_owned(), html! {}, a.context.is_complete()) }
-                { for items.iter().map(|item| {
+                { entry(Page::Context, lang.t("nav.context").to_owned(), html! {}, view.context_complete) }
+                { for view.items.iter().map(|item| {
                     let status = html! {
                         <span class="ct-nav-count">
                             { format!("{}/{}", item.answered, item.applicable) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::answer::{AnswerValue, Level};
 use crate::core::assessment::Event;
-use crate::core::Catalog;
+use crate::core::view::QuestionView;
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
 
@@ -14,19 +14,14 @@ use crate::web::state::{Dispatch, Msg};
 pub struct QuestionProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    pub id: AttrValue,
-    pub number: usize,
-    pub count: usize,
-    pub answer: Option<AnswerValue>,
-    pub note: Option<String>,
-    pub target: u8,
+    pub view: QuestionView,
 }
 
 #[function_component]
 pub fn QuestionCard(props: &QuestionProps) -> Html {
     let lang = props.lang;
-    let id = props.id.to_string();
-    let Some(item) = Catalog::embedded().questionnaire.question(&id) else { return html! {} };
+    let view = &props.view;
+    let id = view.id.clone();
     let text = lang.question(&id).cloned().unwrap_or_default();
     let name = format!("q-{id}");
     let legend_id = format!("ct-q-{id}");
@@ -51,7 +46,7 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     };
     let option =
         |value: AnswerValue, badge: String, title: String, description: Option<String>, extra: &'static str| {
-            let checked = props.answer == Some(value);
+            let checked = view.answer == Some(value);
             let key = match value {
                 AnswerValue::Level(l) => l.get().to_string(),
                 AnswerValue::Unknown => "unknown".into(),
@@ -70,16 +65,16 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 </label>
             }
         };
-    let critical = item.critical.then(|| html! {
+    let critical = view.critical.then(|| html! {
         <span class="ct-badge ct-badge-critical" title={lang.t("answer.critical_hint").to_owned()}>{ lang.t("answer.critical") }</span>
     });
     html! {
-        <fieldset class={classes!("ct-question", props.answer.is_some().then_some("ct-question-answered"))} id={format!("question-{id}")}>
+        <fieldset class={classes!("ct-question", view.answer.is_some().then_some("ct-question-answered"))} id={format!("question-{id}")}>
             <legend class="ct-question-legend" id={legend_id}>
                 <span class="ct-question-meta">
                     <span class="ct-question-id">{ &id }</span>
                     <span class="ct-visually-hidden">{ ", " }</span>
-                    <span class="ct-question-number">{ lang.fill("answer.question_of", &[("number", &props.number.to_string()), ("count", &props.count.to_string())]) }</span>
+                    <span class="ct-question-number">{ lang.fill("answer.question_of", &[("number", &view.number.to_string()), ("count", &view.count.to_string())]) }</span>
                     { for critical }
                 </span>
                 <span class="ct-question-prompt">{ &text.prompt }</span>
@@ -87,8 +82,8 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             <details class="ct-why">
                 <summary>{ lang.t("answer.why") }</summary>
                 <p>{ &text.help }</p>
-                <p class="ct-muted">{ lang.fill("answer.target", &[("level", &props.target.to_string())]) }</p>
-                if item.critical {
+                <p class="ct-muted">{ lang.fill("answer.target", &[("level", &view.target.to_string())]) }</p>
+                if view.critical {
                     <p class="ct-muted">{ lang.t("answer.critical_hint") }</p>
                 }
             </details>
@@ -101,21 +96,21 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 }) }
                 <div class="ct-options-other">
                     { option(AnswerValue::Unknown, "?".into(), lang.t("answer.unknown").to_owned(), Some(lang.t("answer.unknown_hint").to_owned()), "ct-option-other") }
-                    if item.not_applicable {
+                    if view.not_applicable {
                         { option(AnswerValue::NotApplicable, "–".into(), lang.t("answer.not_applicable").to_owned(), None, "ct-option-other") }
                     }
                 </div>
             </div>
             <div class="ct-question-footer">
-                <details class="ct-note" open={props.note.is_some()}>
+                <details class="ct-note" open={view.note.is_some()}>
                     <summary>{ lang.t("answer.note") }</summary>
                     <label class="ct-note-label">
                         <span class="ct-visually-hidden">{ format!("{} {}", lang.t("answer.note"), id) }</span>
-                        <textarea class="ct-textarea" rows="3" maxlength="4000" value={props.note.clone().unwrap_or_default()} oninput={on_note} />
+                        <textarea class="ct-textarea" rows="3" maxlength="4000" value={view.note.clone().unwrap_or_default()} oninput={on_note} />
                     </label>
                     <p class="ct-hint">{ lang.t("answer.note_hint") }</p>
                 </details>
-                if props.answer.is_some() {
+                if view.answer.is_some() {
                     <button type="button" class="ct-link-button" onclick={clear}>{ lang.t("answer.clear") }</button>
                 }
             </div>

@@ -8,8 +8,7 @@ use yew::prelude::*;
 use super::actions::{standing_text, ActionPlan};
 use super::radar::RadarChart;
 use crate::core::context::Context;
-use crate::core::model::Index;
-use crate::core::score::Report;
+use crate::core::view::{DomainRow, IndexCard, ResultsView};
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
 
@@ -17,18 +16,19 @@ use crate::web::state::{Dispatch, Msg};
 pub struct ResultsProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    pub report: Rc<Report>,
-    pub context: Context,
+    pub view: Rc<ResultsView>,
+    /// Now, RFC 3339, for the printed date.
+    pub today: AttrValue,
     /// Printing: the whole action plan is rendered.
     #[prop_or_default]
     pub printing: bool,
 }
 
-fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) -> Html {
-    let r = report.of_index(index);
-    let name = lang.t(&format!("indices.{}", index.as_str()));
-    let hint = lang.t(&format!("indices.{}_hint", index.as_str()));
-    let (Some(score), Some(band)) = (r.score, r.band.as_deref()) else {
+fn index_card(lang: Lang, dispatch: &Dispatch, card: &IndexCard) -> Html {
+    let index = card.index.as_str();
+    let name = lang.t(&format!("indices.{index}"));
+    let hint = lang.t(&format!("indices.{index}_hint"));
+    let Some(score) = &card.score else {
         return html! {
             <section class="ct-index">
                 <h3 class="ct-index-name">{ name }</h3>
@@ -36,27 +36,29 @@ fn index_card(lang: Lang, dispatch: &Dispatch, report: &Report, index: Index) ->
             </section>
         };
     };
-    let band_name = lang.t(&format!("bands.{}.{band}", index.as_str()));
-    let width = (u16::from(score) * 3).to_string();
+    let band = &score.band;
+    let band_name = lang.t(&format!("bands.{index}.{band}"));
+    let value = score.value;
     html! {
         <section class={classes!("ct-index", format!("ct-band-{band}"))} aria-label={name.to_owned()}>
             <h3 class="ct-index-name">{ name }</h3>
             <p class="ct-index-score">
-                <span class="ct-index-number">{ score }</span>
+                <span class="ct-index-number">{ value }</span>
                 <span class="ct-index-of">{ "/100" }</span>
-                <span class="ct-visually-hidden">{ format!(" ({})", lang.fill("results.score_of", &[("score", &score.to_string())])) }</span>
+                <span class="ct-visually-hidden">{ format!(" ({})", lang.fill("results.score_of", &[("score", &value.to_string())])) }</span>
             </p>
             <p class="ct-index-band">{ band_name }</p>
             <svg class="ct-gauge" viewBox="0 0 300 10" aria-hidden="true" focusable="false" preserveAspectRatio="none">
                 <rect class="ct-gauge-track" x="0" y="0" width="300" height="10" rx="5" />
-                <rect class="ct-gauge-fill" x="0" y="0" width={width} height="10" rx="5" />
+                // A percentage of the gauge's width: the score is out of 100.
+                <rect class="ct-gauge-fill" x="0" y="0" width={format!("{value}%")} height="10" rx="5" />
             </svg>
             <p class="ct-index-hint">{ hint }</p>
-            if !r.capped_by.is_empty() {
+            if let Some(cap) = &score.cap {
                 <div class="ct-cap" role="note">
-                    <p>{ lang.fill("results.capped", &[("count", &r.capped_by.len().to_string()), ("uncapped", &r.uncapped.unwrap_or(0).to_string())]) }</p>
+                    <p>{ lang.fill("results.capped", &[("count", &cap.questions.len().to_string()), ("uncapped", &cap.uncapped.to_string())]) }</p>
                     <ul class="ct-cap-list">
-                        { for r.capped_by.iter().map(|cap| {
+                        { for cap.questions.iter().map(|cap| {
                             let (dispatch, id) = (dispatch.clone(), cap.question.clone());
                             let onclick = Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())));
                             html! {
@@ -91,23 +93,19 @@ fn context_summary(lang: &Lang, c: &Context) -> String {
 #[function_component]
 pub fn ResultsPage(props: &ResultsProps) -> Html {
     let lang = props.lang;
-    let report = &*props.report;
-    let c = &report.completeness;
-    let today = lang.date(&crate::core::time::rfc3339(crate::web::platform::now_seconds()));
+    let view = &*props.view;
+    let c = &view.completeness;
+    let today = lang.date(&props.today);
     let show = |id: String| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())))
     };
-    let domain_row = |(i, d): (usize, &crate::core::score::DomainReport)| {
-        let first = report
-            .unanswered
-            .iter()
-            .find(|id| crate::core::Catalog::embedded().questionnaire.domain_of(id).is_some_and(|dom| dom.id == d.id));
-        let width = d.percent.to_string();
-        let target = d.target_percent().to_string();
+    let domain_row = |d: &DomainRow| {
+        // Percentages of the bar's width: level and target are shares of the top level.
+        let (width, target) = (format!("{}%", d.percent), format!("{}%", d.target_percent));
         html! {
             <tr>
-                <td class="ct-num">{ i + 1 }</td>
+                <td class="ct-num">{ d.number }</td>
                 <th scope="row">{ lang.domain_title(&d.id) }</th>
                 <td class="ct-num">{ lang.hundredths(i64::from(d.level), 1) }</td>
                 <td class="ct-bar-cell">
@@ -121,7 +119,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                 <td class="ct-num">{ format!("{}/{}", d.at_target, d.applicable) }</td>
                 <td class="ct-num">
                     { format!("{}/{}", d.answered, d.applicable) }
-                    if let Some(id) = first {
+                    if let Some(id) = &d.first_unanswered {
                         { " " }<button type="button" class="ct-link-button ct-no-print" onclick={show(id.clone())}>{ lang.t("results.answer_now") }</button>
                     }
                 </td>
@@ -133,25 +131,27 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
             <h1 id="ct-page-title" class="ct-title" tabindex="-1" data-page-heading="">{ lang.t("results.title") }</h1>
             <p class="ct-context-summary">
                 <span class="ct-print-only">{ lang.fill("results.created", &[("date", &today)]) }{ " · " }</span>
-                { context_summary(&lang, &props.context) }
+                { context_summary(&lang, &view.context) }
             </p>
+            <p class="ct-small ct-law-as-of">{ crate::core::Catalog::embedded().questionnaire.law_as_of_label(&lang) }</p>
             <div class="ct-indices">
-                { index_card(lang, &props.dispatch, report, Index::CloudReadiness) }
-                { index_card(lang, &props.dispatch, report, Index::DataProtection) }
+                { for view.indices.iter().map(|card| index_card(lang, &props.dispatch, card)) }
             </div>
             <div class="ct-completeness">
                 <p><strong>{ lang.t("results.completeness") }{ ": " }</strong>
                     { lang.fill("results.completeness_value", &[("answered", &c.answered.to_string()), ("count", &c.applicable.to_string()), ("percent", &lang.percent(c.percent))]) }</p>
                 <p><strong>{ lang.t("results.confidence") }{ ": " }</strong>
                     { lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))]) }</p>
-                if c.answered < c.applicable {
+                if view.incomplete {
                     <p class="ct-muted">{ lang.t("results.incomplete_note") }</p>
                 }
             </div>
             <section class="ct-domains" aria-labelledby="ct-domains-title">
                 <h2 id="ct-domains-title" class="ct-subtitle">{ lang.t("results.chart_title") }</h2>
                 <div class="ct-domains-body">
-                    <RadarChart lang={lang} domains={report.domains.clone()} />
+                    if let Some(radar) = &view.radar {
+                        <RadarChart lang={lang} view={radar.clone()} />
+                    }
                     <div class="ct-table-wrap">
                         <table class="ct-table">
                             <caption class="ct-visually-hidden">{ lang.t("results.chart_title") }</caption>
@@ -164,7 +164,7 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                                 <th scope="col" class="ct-num">{ lang.t("results.table_at_target") }</th>
                                 <th scope="col" class="ct-num">{ lang.t("results.table_answered") }</th>
                             </tr></thead>
-                            <tbody>{ for report.domains.iter().enumerate().map(domain_row) }</tbody>
+                            <tbody>{ for view.domains.iter().map(domain_row) }</tbody>
                         </table>
                     </div>
                 </div>
@@ -172,14 +172,14 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
             <section class="ct-plan-section" aria-labelledby="ct-plan-title">
                 <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
                 <p class="ct-muted">{ lang.t("results.actions_lead") }</p>
-                <ActionPlan lang={lang} dispatch={props.dispatch.clone()} actions={report.actions.clone()} all={props.printing} />
+                <ActionPlan lang={lang} dispatch={props.dispatch.clone()} view={props.view.clone()} all={props.printing} />
             </section>
-            if !report.unanswered.is_empty() {
+            if !view.unanswered.is_empty() {
                 <section class="ct-unanswered" aria-labelledby="ct-unanswered-title">
                     <h2 id="ct-unanswered-title" class="ct-subtitle">{ lang.t("results.unanswered_title") }</h2>
                     <p class="ct-muted">{ lang.t("results.unanswered_lead") }</p>
                     <ul class="ct-unanswered-list">
-                        { for report.unanswered.iter().map(|id| html! {
+                        { for view.unanswered.iter().map(|id| html! {
                             <li>
                                 <button type="button" class="ct-link-button" onclick={show(id.clone())}>
                                     <span class="ct-question-id">{ id }</span>{ lang.prompt(id) }

@@ -2,48 +2,36 @@
 //! erase (with confirmation), and the "remember on this device" switch.
 //! Files can also be dropped anywhere on the widget.
 
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::export_menu::ExportMenu;
 use super::file_button::FileButton;
-use crate::core::assessment::Page;
-use crate::web::app::results_file;
-use crate::web::files::{self, Purpose};
+use crate::core::view::ToolbarView;
+use crate::web::files::Purpose;
 use crate::web::lang::Lang;
-use crate::web::notice::Notice;
-use crate::web::platform;
-use crate::web::state::{Dispatch, Model, Msg};
+use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    pub model: UseReducerHandle<Model>,
-    pub storage_allowed: bool,
-    pub root: NodeRef,
+    pub view: ToolbarView,
+    /// A file is being dragged over the widget: show where to drop it.
+    pub dragging: bool,
+    /// Download the results file (see `hooks::use_download`).
+    pub download: Callback<()>,
+    /// Export in a format (see `hooks::use_export`).
+    pub export: Callback<&'static str>,
+    /// An export is under way.
+    pub exporting: bool,
 }
 
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = props.lang;
-    let model = &*props.model;
-    let dragging = use_state_eq(|| false);
-
-    let download = {
-        let (handle, dispatch, root) = (props.model.clone(), props.dispatch.clone(), props.root.clone());
-        Callback::from(move |_| {
-            let file = results_file(&handle);
-            let day = platform::local_day();
-            let name = Lang::of(&handle.assessment.language).fill("format.file_name", &[("date", &day)]);
-            let Some(root) = root.cast::<web_sys::Element>() else { return };
-            dispatch.dispatch(Msg::Notify(match platform::download(&name, &file.to_json(), &root) {
-                Ok(()) => Notice::Downloaded { file: name },
-                Err(_) => Notice::DownloadFailed,
-            }));
-        })
-    };
+    let view = &props.view;
+    let download = props.download.reform(|_: MouseEvent| ());
     let print = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::Print))
@@ -60,70 +48,31 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::CancelErase))
     };
-    let remember = {
+    let on_remember = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             dispatch.dispatch(Msg::SetRemember(e.target_unchecked_into::<HtmlInputElement>().checked()))
         })
     };
 
-    // Drag and drop of a results file onto the widget.
-    {
-        let (root, dispatch, dragging) = (props.root.clone(), props.dispatch.clone(), dragging.clone());
-        use_effect_with((), move |_| {
-            let mut listeners = Vec::new();
-            if let Some(element) = root.cast::<web_sys::Element>() {
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                let d = dragging.clone();
-                listeners.push(gloo::events::EventListener::new_with_options(
-                    &element,
-                    "dragover",
-                    options,
-                    move |e| {
-                        e.prevent_default();
-                        d.set(true);
-                    },
-                ));
-                let d = dragging.clone();
-                listeners.push(gloo::events::EventListener::new(&element, "dragleave", move |e| {
-                    let inside = e.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.related_target()).is_some();
-                    if !inside {
-                        d.set(false);
-                    }
-                }));
-                listeners.push(gloo::events::EventListener::new_with_options(&element, "drop", options, move |e| {
-                    e.prevent_default();
-                    dragging.set(false);
-                    let files =
-                        e.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files());
-                    if let Some(file) = files::first(files) {
-                        files::import(file, Purpose::Resume, dispatch.clone());
-                    }
-                }));
-            }
-            move || drop(listeners)
-        });
-    }
-
-    let on_results = matches!(model.assessment.page, Page::Results | Page::Compare);
     html! {
         <section class="ct-toolbar ct-no-print" aria-label={lang.t("toolbar.label").to_owned()}>
-            if *dragging {
+            if props.dragging {
                 <div class="ct-dropzone" aria-hidden="true"><p>{ lang.t("toolbar.drop") }</p></div>
             }
             <div class="ct-toolbar-buttons">
-                <button type="button" class={classes!("ct-button", on_results.then_some("ct-button-primary"))} onclick={download}>
+                <button type="button" class={classes!("ct-button", view.download_primary.then_some("ct-button-primary"))} onclick={download}>
                     { lang.t("toolbar.download") }
                 </button>
                 <FileButton label={lang.t("toolbar.import").to_owned()} purpose={Purpose::Resume} dispatch={props.dispatch.clone()} />
                 <FileButton label={lang.t("toolbar.compare").to_owned()} purpose={Purpose::Compare} dispatch={props.dispatch.clone()} />
                 <button type="button" class="ct-button" onclick={print}>{ lang.t("toolbar.print") }</button>
-                <ExportMenu lang={lang} dispatch={props.dispatch.clone()} model={props.model.clone()} root={props.root.clone()} />
-                <button type="button" class="ct-button ct-button-danger" onclick={ask_erase} aria-expanded={model.confirm_erase.to_string()}>
+                <ExportMenu lang={lang} busy={props.exporting} export={props.export.clone()} />
+                <button type="button" class="ct-button ct-button-danger" onclick={ask_erase} aria-expanded={view.confirm_erase.to_string()}>
                     { lang.t("toolbar.erase") }
                 </button>
             </div>
-            if model.confirm_erase {
+            if view.confirm_erase {
                 <div class="ct-confirm" role="alertdialog" aria-labelledby="ct-confirm-text">
                     <p id="ct-confirm-text">{ lang.t("toolbar.erase_confirm") }</p>
                     <div class="ct-actions-row">
@@ -132,15 +81,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     </div>
                 </div>
             }
-            if props.storage_allowed {
+            if let Some(remember) = view.remember {
                 <div class="ct-remember">
                     <label class="ct-switch">
-                        <input type="checkbox" role="switch" checked={model.remember} onchange={remember} aria-describedby="ct-remember-hint" />
+                        <input type="checkbox" role="switch" checked={remember} onchange={on_remember} aria-describedby="ct-remember-hint" />
                         <span class="ct-switch-track" aria-hidden="true"><span class="ct-switch-thumb"></span></span>
                         <span>{ lang.t("toolbar.remember") }</span>
                     </label>
                     <p id="ct-remember-hint" class="ct-hint">
-                        { lang.t(if model.remember { "toolbar.remember_on" } else { "toolbar.remember_hint" }) }
+                        { lang.t(if remember { "toolbar.remember_on" } else { "toolbar.remember_hint" }) }
                     </p>
                 </div>
             } else {

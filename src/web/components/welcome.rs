@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::file_button::FileButton;
 use crate::core::assessment::{Event, Page};
-use crate::core::Catalog;
+use crate::core::view::WelcomeView;
 use crate::web::files::Purpose;
 use crate::web::lang::Lang;
 use crate::web::state::{Dispatch, Msg};
@@ -13,16 +13,14 @@ use crate::web::state::{Dispatch, Msg};
 pub struct WelcomeProps {
     pub lang: Lang,
     pub dispatch: Dispatch,
-    /// Whether answers exist (remembered or imported), to offer resuming.
-    pub has_answers: bool,
+    pub view: WelcomeView,
 }
 
 #[function_component]
 pub fn WelcomePage(props: &WelcomeProps) -> Html {
     let lang = props.lang;
-    let q = &Catalog::embedded().questionnaire;
-    let questions = q.questions().count().to_string();
-    let domains = q.domains.len().to_string();
+    let questions = props.view.questions.to_string();
+    let domains = props.view.domains.to_string();
     let start = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Go(Page::Context))))
@@ -53,7 +51,7 @@ pub fn WelcomePage(props: &WelcomeProps) -> Html {
             </div>
             <div class="ct-actions-row">
                 <button type="button" class="ct-button ct-button-primary" onclick={start}>{ lang.t("welcome.start") }</button>
-                if props.has_answers {
+                if props.view.can_resume {
                     <button type="button" class="ct-button" onclick={resume}>{ lang.t("welcome.resume") }</button>
                 }
                 <FileButton

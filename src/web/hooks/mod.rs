@@ -1,0 +1,19 @@
+//! The widget's effects, one documented hook each (as in yew's
+//! `function_todomvc`): the app component composes them, the components
+//! stay pure renderers of the core's view models.
+
+mod download;
+mod drag_and_drop;
+mod export;
+mod focus;
+mod frame_height;
+mod print;
+mod storage;
+
+pub use download::use_download;
+pub use drag_and_drop::use_drag_and_drop;
+pub use export::use_export;
+pub use focus::use_focus;
+pub use frame_height::use_frame_height;
+pub use print::use_print;
+pub use storage::{restore, use_storage};

@@ -1,0 +1,73 @@
+//! "Remember on this device": opt-in local storage. Nothing is stored unless
+//! the host allows it and the user switches it on; switching it off removes
+//! the stored copy. Every failure becomes a notice, never a lost answer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::embed::EmbedConfig;
+use crate::core::results::{self, ImportWarning};
+use crate::core::score::Report;
+use crate::core::Catalog;
+use crate::web::notice::Notice;
+use crate::web::platform::{self, Store, StoreError};
+use crate::web::state::{Model, Msg};
+
+/// Loads what this device remembers for the widget's instance into a fresh
+/// model, when the host allows storage. An unreadable copy is set aside so
+/// the page starts clean, and a notice says so.
+pub fn restore(model: &mut Model, config: &EmbedConfig) {
+    if !config.storage_allowed {
+        return;
+    }
+    let catalog = Catalog::embedded();
+    let store = Store::new(&config.instance);
+    // Storage that cannot be read holds nothing to restore; saving will say what is wrong.
+    let Ok(Some(text)) = store.load() else { return };
+    match results::import(catalog, text.as_bytes()) {
+        Ok(imported) => {
+            let warnings = imported.warnings.clone();
+            model.assessment.apply(&catalog.questionnaire, crate::core::assessment::Event::Restore(Box::new(imported)));
+            model.remember = true;
+            // The stored copy was written by this program; the scores in it may be from an older version.
+            for w in warnings.into_iter().filter(|w| *w != ImportWarning::ReportRecomputed) {
+                model.notify(Notice::ImportWarning(w));
+            }
+        }
+        Err(e) => {
+            store.remove();
+            model.notify(Notice::StoredCorrupt(e));
+        }
+    }
+}
+
+/// While the user has "remember" on, writes the results file (with the
+/// `report` already computed for this state) after every change of context,
+/// answers, notes or language; when it is off, removes the stored copy. A full
+/// or unavailable storage switches "remember" off and shows a notice.
+#[hook]
+pub fn use_storage(config: &EmbedConfig, model: &UseReducerHandle<Model>, report: &Rc<Report>) {
+    let store = Store::new(&config.instance);
+    let allowed = config.storage_allowed;
+    let a = &model.assessment;
+    let deps = (model.remember, a.context.clone(), a.answers.clone(), a.language.clone());
+    let (model, report) = (model.clone(), report.clone());
+    use_effect_with(deps, move |(remember, ..)| {
+        if !allowed {
+            return;
+        }
+        if !*remember {
+            store.remove();
+            return;
+        }
+        let file = model.results_file(platform::now_seconds(), &report);
+        if let Err(e) = store.save(&file.to_json()) {
+            model.dispatch(Msg::SetRemember(false));
+            model.dispatch(Msg::Notify(match e {
+                StoreError::Full => Notice::StorageFull,
+                StoreError::Unavailable => Notice::StorageUnavailable,
+            }));
+        }
+    });
+}
