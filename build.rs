@@ -102,6 +102,12 @@ fn main() {
             }
         }
         language.insert("domains".into(), texts.into());
+        // The crosswalk's framework and item titles; a language without them falls back to English.
+        let frameworks = dir.join("frameworks.toml");
+        println!("cargo:rerun-if-changed={}", frameworks.display());
+        if frameworks.is_file() {
+            language.insert("frameworks".into(), read_toml(&frameworks));
+        }
         let language = serde_json::Value::Object(language);
         check_language(&questionnaire, code, &language, code == "en");
         let file = out.join(format!("lang_{code}.json"));

@@ -4,6 +4,7 @@
 //! clap (derive); each command lives in a function of its own.
 
 mod commands;
+mod crosswalk;
 mod export;
 pub mod markdown;
 mod procurement;
@@ -12,6 +13,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
+use crate::core::crosswalk::Framework;
 use crate::core::Catalog;
 use crate::export::Format;
 
@@ -103,6 +105,21 @@ enum Command {
         #[arg(long)]
         out: String,
     },
+    /// Print the articles or controls of a framework that the questionnaire covers, the questions
+    /// covering each and, with FILE, the maturity and gaps of each.
+    Crosswalk {
+        /// The framework.
+        #[arg(long, value_parser = choices(&Framework::ALL, Framework::as_str))]
+        framework: Framework,
+        /// A results file, for the maturity and gaps of each item.
+        file: Option<String>,
+        /// Print JSON instead of Markdown.
+        #[arg(long)]
+        json: bool,
+        /// A language code such as en, de, fr (default: the file's language).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Print the JSON Schema of the results file.
     Schema,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -184,6 +201,9 @@ pub fn run_with(args: &[String], now: i64, read: Read, write: Write) -> Outcome 
         }
         Command::Procurement { file, format, lang, out } => {
             procurement::procurement(catalog, &file, &format, lang.as_deref(), &out, read, write)
+        }
+        Command::Crosswalk { framework, file, json, lang } => {
+            crosswalk::crosswalk(catalog, framework, file.as_deref(), json, lang.as_deref(), read)
         }
         Command::Schema => Ok(commands::ok(schema())),
         Command::Completions { shell } => Ok(commands::ok(completions(shell))),

@@ -28,6 +28,32 @@ pub struct DomainText {
     pub questions: BTreeMap<String, QuestionText>,
 }
 
+/// The words of one framework in the crosswalk: its name, what its items are called, and each item's title.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FrameworkText {
+    /// The framework's full name, e.g. "NIS2 Directive (EU) 2022/2555".
+    pub name: String,
+    /// What one item is called, as a column heading: "Article", "Control", "Section".
+    pub item: String,
+    /// Item id (as the crosswalk writes it, e.g. `21(2)(d)`, `A.5.23`) to its title.
+    pub items: BTreeMap<String, String>,
+}
+
+fn read_framework_text(at: &ContentNode<'_>) -> Result<FrameworkText, ContentError> {
+    at.object(&["name", "item", "items"])?;
+    let list = at.required("items")?;
+    let members =
+        list.value.as_object().ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
+    let mut items = BTreeMap::new();
+    for (id, value) in members {
+        // Item ids contain dots (`A.5.23`), so the path names them quoted.
+        let title =
+            value.as_str().ok_or_else(|| ContentError::Malformed(format!("{}[{id:?}]: expected text", list.path)))?;
+        items.insert(id.clone(), title.to_owned());
+    }
+    Ok(FrameworkText { name: at.required("name")?.text()?, item: at.required("item")?.text()?, items })
+}
+
 fn read_domain_text(at: &ContentNode<'_>) -> Result<DomainText, ContentError> {
     at.object(&["title", "summary", "questions"])?;
     let mut questions = BTreeMap::new();
@@ -58,6 +84,7 @@ pub struct Language {
     pub code: String,
     strings: BTreeMap<String, String>,
     domains: BTreeMap<String, DomainText>,
+    frameworks: BTreeMap<String, FrameworkText>,
 }
 
 impl Language {
@@ -65,7 +92,7 @@ impl Language {
     pub fn from_json(text: &str) -> Result<Language, ContentError> {
         let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
         let at = ContentNode::root(&json);
-        at.object(&["code", "ui", "domains"])?;
+        at.object(&["code", "ui", "domains", "frameworks"])?;
         let mut strings = BTreeMap::new();
         flatten("", at.required("ui")?.value, &mut strings);
         let domains_at = at.required("domains")?;
@@ -73,7 +100,13 @@ impl Language {
         for (id, _) in domains_at.value.as_object().unwrap_or_default() {
             domains.insert(id.clone(), read_domain_text(&domains_at.required(id)?)?);
         }
-        Ok(Language { code: at.required("code")?.text()?, strings, domains })
+        let mut frameworks = BTreeMap::new();
+        if let Some(list) = at.field("frameworks") {
+            for (id, _) in list.value.as_object().unwrap_or_default() {
+                frameworks.insert(id.clone(), read_framework_text(&list.required(id)?)?);
+            }
+        }
+        Ok(Language { code: at.required("code")?.text()?, strings, domains, frameworks })
     }
 
     /// The language's own name, e.g. "Deutsch".
@@ -122,6 +155,16 @@ impl Language {
         self.question(id).map(|q| q.prompt.as_str()).unwrap_or("")
     }
 
+    /// The words of a framework of the crosswalk (`nis2`, `gdpr`, ...).
+    pub fn framework(&self, id: &str) -> Option<&FrameworkText> {
+        self.frameworks.get(id)
+    }
+
+    /// The title of one item of a framework; empty when missing (the content tests keep every title present).
+    pub fn framework_item(&self, framework: &str, item: &str) -> &str {
+        self.frameworks.get(framework).and_then(|f| f.items.get(item)).map(String::as_str).unwrap_or("")
+    }
+
     /// Fills every string, domain and question missing here from another language.
     pub fn fill_gaps_from(&mut self, other: &Language) {
         for (key, value) in &other.strings {
@@ -131,6 +174,12 @@ impl Language {
             let mine = self.domains.entry(id.clone()).or_insert_with(|| domain.clone());
             for (qid, question) in &domain.questions {
                 mine.questions.entry(qid.clone()).or_insert_with(|| question.clone());
+            }
+        }
+        for (id, framework) in &other.frameworks {
+            let mine = self.frameworks.entry(id.clone()).or_insert_with(|| framework.clone());
+            for (item, title) in &framework.items {
+                mine.items.entry(item.clone()).or_insert_with(|| title.clone());
             }
         }
     }

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod compare;
 pub mod content_check;
 pub mod context;
+pub mod crosswalk;
 pub mod embed;
 pub mod i18n;
 pub mod json;

@@ -411,3 +411,9 @@ impl Report {
         ])
     }
 }
+
+/// Where a question stands for scoring: `None` when it is out of every calculation ("not applicable" where allowed).
+/// Views that regroup questions (the crosswalk) use it so that they count answers exactly as the report does.
+pub fn standing_of(question: &Question, answers: &BTreeMap<String, AnswerValue>) -> Option<Standing> {
+    Standing::of(effective_answer(question, answers.get(&question.id).copied()))
+}

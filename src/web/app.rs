@@ -14,8 +14,9 @@ use super::hooks::{
 use super::lang::Lang;
 use super::notice::Notice;
 use super::platform;
-use super::state::Model;
+use super::state::{Model, ResultsTab};
 use crate::core::assessment::{Assessment, Event, Page};
+use crate::core::crosswalk::{self, Assessed};
 use crate::core::embed::{EmbedConfig, Preset};
 use crate::core::score::score;
 use crate::core::{view, Catalog};
@@ -79,6 +80,16 @@ pub fn App(props: &AppProps) -> Html {
         use_memo(deps, |(context, values)| score(q, context, values))
     };
 
+    // The "By framework" tab's table, computed by the core only while that tab is shown.
+    let framework_view = {
+        let deps =
+            (model.results_tab, model.framework, lang, report.clone(), a.context.clone(), a.answers.values.clone());
+        use_memo(deps, |(tab, framework, lang, report, context, answers)| {
+            let assessed = Assessed { context, answers, report };
+            (*tab == ResultsTab::ByFramework).then(|| crosswalk::view(q, lang, *framework, Some(assessed)))
+        })
+    };
+
     use_storage(&props.config, &model, &report);
     use_print(&model);
     use_focus(&root, model.page_turns, model.focus_question.clone());
@@ -103,6 +114,9 @@ pub fn App(props: &AppProps) -> Html {
                     view={Rc::new(view::results(q, &a.context, &report))}
                     today={today}
                     printing={model.print_requested}
+                    tab={model.results_tab}
+                    framework={model.framework}
+                    framework_view={framework_view.clone()}
                 />
             }
         }

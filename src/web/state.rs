@@ -9,12 +9,22 @@ use yew::{Reducible, UseReducerDispatcher};
 use super::files::Purpose;
 use super::notice::Notice;
 use crate::core::assessment::{Assessment, Event, Page};
+use crate::core::crosswalk::Framework;
 use crate::core::results::{self, ImportError, Imported, ResultsFile};
 use crate::core::score::Report;
 use crate::core::Catalog;
 
 /// What components send messages through; stable across renders.
 pub type Dispatch = UseReducerDispatcher<Model>;
+
+/// The views of the results page, shown as tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsTab {
+    /// Indices, domains, action plan.
+    Overview,
+    /// The crosswalk of one framework.
+    ByFramework,
+}
 
 /// Everything the widget shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +43,10 @@ pub struct Model {
     pub page_turns: u32,
     /// A question to bring into view after the next page change, instead of the heading.
     pub focus_question: Option<String>,
+    /// The tab shown on the results page (printing prints the tab shown).
+    pub results_tab: ResultsTab,
+    /// The framework the "By framework" tab shows; kept while the user moves between pages.
+    pub framework: Framework,
 }
 
 /// What can happen to the model.
@@ -57,6 +71,10 @@ pub enum Msg {
     PrintDone,
     /// Open the domain page of a question and bring the question into view.
     ShowQuestion(String),
+    /// Switch the results page to a tab.
+    ShowResultsTab(ResultsTab),
+    /// Choose the framework of the "By framework" tab.
+    ChooseFramework(Framework),
 }
 
 impl Model {
@@ -71,6 +89,8 @@ impl Model {
             print_requested: false,
             page_turns: 0,
             focus_question: None,
+            results_tab: ResultsTab::Overview,
+            framework: Framework::Nis2,
         }
     }
 
@@ -152,6 +172,8 @@ impl Model {
                     self.focus_question = Some(id);
                 }
             }
+            Msg::ShowResultsTab(tab) => self.results_tab = tab,
+            Msg::ChooseFramework(framework) => self.framework = framework,
         }
     }
 }

@@ -6,6 +6,7 @@ mod context_page;
 mod domain_page;
 mod export_menu;
 mod file_button;
+mod frameworks;
 mod header;
 mod nav;
 mod notices;

@@ -6,11 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::actions::{standing_text, ActionPlan};
+use super::frameworks::{framework_panel, results_tabs, tab_ids};
 use super::radar::RadarChart;
 use crate::core::context::Context;
+use crate::core::crosswalk::{Framework, View};
 use crate::core::view::{DomainRow, IndexCard, ResultsView};
 use crate::web::lang::Lang;
-use crate::web::state::{Dispatch, Msg};
+use crate::web::state::{Dispatch, Msg, ResultsTab};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -22,6 +24,12 @@ pub struct ResultsProps {
     /// Printing: the whole action plan is rendered.
     #[prop_or_default]
     pub printing: bool,
+    /// The tab shown: the overview or the crosswalk of a framework.
+    pub tab: ResultsTab,
+    /// The framework of the "By framework" tab.
+    pub framework: Framework,
+    /// Its table, computed by the core while that tab is shown.
+    pub framework_view: Rc<Option<View>>,
 }
 
 fn index_card(lang: Lang, dispatch: &Dispatch, card: &IndexCard) -> Html {
@@ -134,61 +142,69 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                 { context_summary(&lang, &view.context) }
             </p>
             <p class="ct-small ct-law-as-of">{ crate::core::Catalog::embedded().questionnaire.law_as_of_label(&lang) }</p>
-            <div class="ct-indices">
-                { for view.indices.iter().map(|card| index_card(lang, &props.dispatch, card)) }
-            </div>
-            <div class="ct-completeness">
-                <p><strong>{ lang.t("results.completeness") }{ ": " }</strong>
-                    { lang.fill("results.completeness_value", &[("answered", &c.answered.to_string()), ("count", &c.applicable.to_string()), ("percent", &lang.percent(c.percent))]) }</p>
-                <p><strong>{ lang.t("results.confidence") }{ ": " }</strong>
-                    { lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))]) }</p>
-                if view.incomplete {
-                    <p class="ct-muted">{ lang.t("results.incomplete_note") }</p>
+            { results_tabs(lang, &props.dispatch, props.tab) }
+            <div role="tabpanel" id={tab_ids(ResultsTab::Overview).1} aria-labelledby={tab_ids(ResultsTab::Overview).0}
+                hidden={props.tab != ResultsTab::Overview}>
+                <div class="ct-indices">
+                    { for view.indices.iter().map(|card| index_card(lang, &props.dispatch, card)) }
+                </div>
+                <div class="ct-completeness">
+                    <p><strong>{ lang.t("results.completeness") }{ ": " }</strong>
+                        { lang.fill("results.completeness_value", &[("answered", &c.answered.to_string()), ("count", &c.applicable.to_string()), ("percent", &lang.percent(c.percent))]) }</p>
+                    <p><strong>{ lang.t("results.confidence") }{ ": " }</strong>
+                        { lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))]) }</p>
+                    if view.incomplete {
+                        <p class="ct-muted">{ lang.t("results.incomplete_note") }</p>
+                    }
+                </div>
+                <section class="ct-domains" aria-labelledby="ct-domains-title">
+                    <h2 id="ct-domains-title" class="ct-subtitle">{ lang.t("results.chart_title") }</h2>
+                    <div class="ct-domains-body">
+                        if let Some(radar) = &view.radar {
+                            <RadarChart lang={lang} view={radar.clone()} />
+                        }
+                        <div class="ct-table-wrap">
+                            <table class="ct-table">
+                                <caption class="ct-visually-hidden">{ lang.t("results.chart_title") }</caption>
+                                <thead><tr>
+                                    <th scope="col" class="ct-num">{ "#" }</th>
+                                    <th scope="col">{ lang.t("results.table_domain") }</th>
+                                    <th scope="col" class="ct-num">{ lang.t("results.table_level") }</th>
+                                    <td aria-hidden="true"></td>
+                                    <th scope="col" class="ct-num">{ lang.t("results.table_percent") }</th>
+                                    <th scope="col" class="ct-num">{ lang.t("results.table_at_target") }</th>
+                                    <th scope="col" class="ct-num">{ lang.t("results.table_answered") }</th>
+                                </tr></thead>
+                                <tbody>{ for view.domains.iter().map(domain_row) }</tbody>
+                            </table>
+                        </div>
+                    </div>
+                </section>
+                <section class="ct-plan-section" aria-labelledby="ct-plan-title">
+                    <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
+                    <p class="ct-muted">{ lang.t("results.actions_lead") }</p>
+                    <ActionPlan lang={lang} dispatch={props.dispatch.clone()} view={props.view.clone()} all={props.printing} />
+                </section>
+                if !view.unanswered.is_empty() {
+                    <section class="ct-unanswered" aria-labelledby="ct-unanswered-title">
+                        <h2 id="ct-unanswered-title" class="ct-subtitle">{ lang.t("results.unanswered_title") }</h2>
+                        <p class="ct-muted">{ lang.t("results.unanswered_lead") }</p>
+                        <ul class="ct-unanswered-list">
+                            { for view.unanswered.iter().map(|id| html! {
+                                <li>
+                                    <button type="button" class="ct-link-button" onclick={show(id.clone())}>
+                                        <span class="ct-question-id">{ id }</span>{ lang.prompt(id) }
+                                    </button>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
                 }
             </div>
-            <section class="ct-domains" aria-labelledby="ct-domains-title">
-                <h2 id="ct-domains-title" class="ct-subtitle">{ lang.t("results.chart_title") }</h2>
-                <div class="ct-domains-body">
-                    if let Some(radar) = &view.radar {
-                        <RadarChart lang={lang} view={radar.clone()} />
-                    }
-                    <div class="ct-table-wrap">
-                        <table class="ct-table">
-                            <caption class="ct-visually-hidden">{ lang.t("results.chart_title") }</caption>
-                            <thead><tr>
-                                <th scope="col" class="ct-num">{ "#" }</th>
-                                <th scope="col">{ lang.t("results.table_domain") }</th>
-                                <th scope="col" class="ct-num">{ lang.t("results.table_level") }</th>
-                                <td aria-hidden="true"></td>
-                                <th scope="col" class="ct-num">{ lang.t("results.table_percent") }</th>
-                                <th scope="col" class="ct-num">{ lang.t("results.table_at_target") }</th>
-                                <th scope="col" class="ct-num">{ lang.t("results.table_answered") }</th>
-                            </tr></thead>
-                            <tbody>{ for view.domains.iter().map(domain_row) }</tbody>
-                        </table>
-                    </div>
-                </div>
-            </section>
-            <section class="ct-plan-section" aria-labelledby="ct-plan-title">
-                <h2 id="ct-plan-title" class="ct-subtitle">{ lang.t("results.actions_title") }</h2>
-                <p class="ct-muted">{ lang.t("results.actions_lead") }</p>
-                <ActionPlan lang={lang} dispatch={props.dispatch.clone()} view={props.view.clone()} all={props.printing} />
-            </section>
-            if !view.unanswered.is_empty() {
-                <section class="ct-unanswered" aria-labelledby="ct-unanswered-title">
-                    <h2 id="ct-unanswered-title" class="ct-subtitle">{ lang.t("results.unanswered_title") }</h2>
-                    <p class="ct-muted">{ lang.t("results.unanswered_lead") }</p>
-                    <ul class="ct-unanswered-list">
-                        { for view.unanswered.iter().map(|id| html! {
-                            <li>
-                                <button type="button" class="ct-link-button" onclick={show(id.clone())}>
-                                    <span class="ct-question-id">{ id }</span>{ lang.prompt(id) }
-                                </button>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-            }
+            <div role="tabpanel" id={tab_ids(ResultsTab::ByFramework).1} aria-labelledby={tab_ids(ResultsTab::ByFramework).0}
+                hidden={props.tab != ResultsTab::ByFramework}>
+                { framework_panel(lang, &props.dispatch, props.framework, props.framework_view.as_ref().as_ref()) }
+            </div>
             <p class="ct-print-only ct-small">{ lang.fill("print.generated", &[("date", &today)]) }</p>
         </section>
     }
