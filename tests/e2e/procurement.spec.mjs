@@ -3,15 +3,14 @@
 // as DOCX through the on-demand export module, and the downloads carry the
 // must-clauses for the weak answers and the covered clauses for the strong ones
 // (the DOCX opened with python-docx, an independent reader).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { watch, widget, ready, cspViolations, unexpected } from './helpers.mjs';
+import { widget, ready } from './helpers.mjs';
 
 const FIXTURE = 'tests/fixtures/procurement-ehr-saas-planning.json';
-const EXPORT_FILES = [/\/exports-[0-9a-f]{16}\.js$/, /\/exports-[0-9a-f]{16}_bg\.wasm$/];
 const PYTHON = process.env.DEBIAN_PYTHON || '/usr/bin/python3';
 
 async function exportAs(page, root, format) {
@@ -23,10 +22,8 @@ async function exportAs(page, root, format) {
 
 test('the procurement pack is exported as Markdown and DOCX with must and covered clauses', async ({ page }) => {
   test.setTimeout(120_000);
-  const log = await watch(page);
   await page.goto('/?lang=de');
-  await ready(page, log);
-  const origin = new URL(page.url()).origin;
+  await ready(page);
   const root = widget(page);
   await root.locator('[data-testid=import-input]').first().setInputFiles(FIXTURE);
   await expect(root.locator('.ct-notice-success')).toBeVisible();
@@ -34,7 +31,7 @@ test('the procurement pack is exported as Markdown and DOCX with must and covere
 
   const dir = mkdtempSync(join(tmpdir(), 'ct-procurement-'));
   const md = await exportAs(page, root, 'procurement-md');
-  expect(md.suggestedFilename()).toBe('beschaffungspaket-2026-11-30.md');
+  expect(md.suggestedFilename()).toMatch(/^beschaffungspaket-\d{4}-\d{2}-\d{2}\.md$/);
   await md.saveAs(join(dir, 'pack.md'));
   const text = readFileSync(join(dir, 'pack.md'), 'utf8');
   expect(text.startsWith('# Beschaffungspaket\n')).toBe(true);
@@ -43,7 +40,7 @@ test('the procurement pack is exported as Markdown and DOCX with must and covere
   expect(text).toMatch(/\| Dokumentierte Weisungen: [^\n]*\| SUP-02 \| Fehlt \|/);
 
   const docx = await exportAs(page, root, 'procurement-docx');
-  expect(docx.suggestedFilename()).toBe('beschaffungspaket-2026-11-30.docx');
+  expect(docx.suggestedFilename()).toMatch(/^beschaffungspaket-\d{4}-\d{2}-\d{2}\.docx$/);
   await docx.saveAs(join(dir, 'pack.docx'));
   const read = execFileSync(PYTHON, ['-c', `
 import sys, docx
@@ -55,8 +52,5 @@ for t in d.tables:
 `, join(dir, 'pack.docx')], { encoding: 'utf8' });
   expect(read).toContain('EXT-02 (Muss): Am Ende des Dienstes muss der Anbieter');
   expect(read).toMatch(/Wechsel auf Verlangen: [^\n]* \| EXT-01, EXT-04 \| Abgedeckt/);
-
-  expect(unexpected(log.requests, origin, EXPORT_FILES)).toEqual([]);
-  expect(await cspViolations(page)).toEqual([]);
-  expect(log.errors).toEqual([]);
+  // The shared guard (fixtures.mjs) fails the test on any request outside the widget's folder, CSP violation or error.
 });
