@@ -23,6 +23,9 @@ mod core {
     pub mod read;
     pub mod reference;
     pub mod time;
+    pub mod procurement {
+        pub mod content;
+    }
 }
 
 fn main() {
@@ -116,6 +119,51 @@ fn main() {
     }
     generated.push_str("];\n");
     fs::write(out.join("languages.rs"), generated).expect("OUT_DIR is writable");
+    procurement(&content, &out, &codes, &questionnaire);
+}
+
+/// The procurement pack's structure and words as JSON, checked with the core's readers:
+/// every language that has words must read, and the fallback language must have every word.
+fn procurement(content: &Path, out: &Path, codes: &[String], questionnaire: &core::model::Questionnaire) {
+    let path = content.join("procurement.toml");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let structure = read_toml(&path);
+    write(&out.join("procurement.json"), &structure);
+    let structure = serde_json::to_string(&structure).expect("JSON values serialise");
+    let mut generated = String::from(
+        "#[cfg(any(not(target_arch = \"wasm32\"), feature = \"embed-languages\"))]\n\
+         macro_rules! procurement_json { ($file:literal) => { Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/\", $file))) } }\n\
+         #[cfg(not(any(not(target_arch = \"wasm32\"), feature = \"embed-languages\")))]\n\
+         macro_rules! procurement_json { ($file:literal) => { None } }\n\
+         /// The pack's structure as JSON.\n\
+         pub static STRUCTURE: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/procurement.json\"));\n\
+         /// The pack's words per language, English first: (code, JSON text when embedded).\n\
+         pub static WORDS: &[(&str, Option<&str>)] = &[\n",
+    );
+    for code in codes {
+        let path = content.join("lang").join(code).join("procurement.toml");
+        if !path.is_file() {
+            // A language without the pack's words shows the fallback's; the content tests name it.
+            continue;
+        }
+        let words = read_toml(&path);
+        let file = format!("procurement_{code}.json");
+        write(&out.join(&file), &words);
+        let text = serde_json::to_string(&words).expect("JSON values serialise");
+        let result = if code == "en" {
+            core::procurement::content::check(questionnaire, &structure, code, &text)
+        } else {
+            core::procurement::content::ProcurementWords::from_json(&text)
+                .map(drop)
+                .map_err(|e| format!("in content/lang/{code}/procurement.toml: {e}"))
+        };
+        if let Err(message) = result {
+            panic!("\n\ncloudtriage content: {message}\n\n");
+        }
+        writeln!(generated, "    ({code:?}, procurement_json!({file:?})),").unwrap();
+    }
+    generated.push_str("];\n");
+    fs::write(out.join("procurement.rs"), generated).expect("OUT_DIR is writable");
 }
 
 /// Reads the structure as the program will, or stops the build naming the file and key.

@@ -9,6 +9,7 @@ mod crosswalk;
 mod export;
 pub mod markdown;
 mod merge;
+mod procurement;
 mod profile;
 mod score;
 mod sector_report;
@@ -121,6 +122,21 @@ enum Command {
         #[arg(long)]
         out: String,
     },
+    /// Write the procurement pack of a results file (tender requirements, supplier
+    /// questionnaire, contract checklist) as a Word document (docx) or Markdown (md).
+    Procurement {
+        /// A results file.
+        file: String,
+        /// The file format.
+        #[arg(long, value_parser = PossibleValuesParser::new(procurement::FORMATS))]
+        format: String,
+        /// A language code such as en, de, fr (default: the file's language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Where to write the pack.
+        #[arg(long)]
+        out: String,
+    },
     /// Print the JSON Schema of the results file.
     Schema,
     /// Merge the results files of several respondents into one; disagreements are kept.
@@ -218,6 +234,9 @@ pub fn run_with(args: &[String], now: i64, read: Read, write: Write) -> Outcome 
         }
         Command::Export { file, format, lang, out } => {
             export::export(catalog, &file, format, lang.as_deref(), &out, read, write)
+        }
+        Command::Procurement { file, format, lang, out } => {
+            procurement::procurement(catalog, &file, &format, lang.as_deref(), &out, read, write)
         }
         Command::Schema => Ok(commands::ok(schema())),
         Command::Merge(m) => merge::run(catalog, &m, read),

@@ -12,6 +12,7 @@ pub mod csv;
 pub mod document;
 pub mod docx;
 pub mod markdown;
+pub mod procurement;
 pub mod remediation;
 pub mod xlsx;
 

@@ -7,9 +7,16 @@ use yew::prelude::*;
 
 use crate::web::lang::Lang;
 
-/// The formats offered, with the key of their label (the export module knows the same ids).
-const FORMATS: [(&str, &str); 4] =
-    [("xlsx", "export.xlsx"), ("csv", "export.csv"), ("docx", "export.docx"), ("md", "export.md")];
+/// The formats offered, with the key of their label (the export module knows the same ids);
+/// the last two are the procurement pack built from the gaps.
+const FORMATS: [(&str, &str); 6] = [
+    ("xlsx", "export.xlsx"),
+    ("csv", "export.csv"),
+    ("docx", "export.docx"),
+    ("md", "export.md"),
+    ("procurement-docx", "export.procurement_docx"),
+    ("procurement-md", "export.procurement_md"),
+];
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {

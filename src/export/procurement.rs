@@ -1,0 +1,89 @@
+//! The procurement pack as a [`Document`]: the tender requirements by phase,
+//! the supplier questionnaire and the contract checklist, in the words of the
+//! core's view model, so the DOCX, the Markdown and the widget's page agree.
+
+use super::document::{Block, Document, Run, Table, Workbook};
+use super::{language, write, Export, ExportError, Format};
+use crate::core::catalog::Catalog;
+use crate::core::procurement::{self, view};
+use crate::core::results;
+
+/// The pack laid out as headings, paragraphs, lists and tables.
+pub fn document(v: &view::PackView, language: &str) -> Document {
+    let mut blocks = vec![
+        Block::heading(1, v.label("title")),
+        Block::text(v.label("intro")),
+        Block::text(v.context.clone()),
+        Block::text(v.summary.clone()),
+        Block::Paragraph(vec![Run { text: v.label("disclaimer").to_owned(), bold: true }]),
+        Block::heading(2, v.label("requirements")),
+    ];
+    if v.phases.is_empty() {
+        blocks.push(Block::text(v.label("requirements_none")));
+    } else {
+        blocks.push(Block::text(v.must_hint.clone()));
+    }
+    for phase in &v.phases {
+        blocks.push(Block::heading(3, format!("{}: {}", v.label("phase"), phase.title)));
+        for r in &phase.requirements {
+            blocks.push(Block::Paragraph(vec![
+                Run { text: format!("{} ({}): ", r.id, r.strength), bold: true },
+                Run { text: r.clause.clone(), bold: false },
+            ]));
+            blocks.push(Block::labelled(v.label("rationale"), r.rationale.clone()));
+            blocks.push(Block::labelled(v.label("evidence"), r.evidence.join("; ")));
+            blocks.push(Block::labelled(v.label("rule"), r.rules.join("; ")));
+            blocks.push(Block::text(r.standing.clone()));
+        }
+    }
+    if !v.questions.is_empty() {
+        blocks.push(Block::heading(2, v.label("questionnaire")));
+        blocks.push(Block::text(v.label("questionnaire_intro")));
+        let rows = v.questions.iter().map(|q| vec![q.id.clone(), q.question.clone(), q.evidence.join("; ")]).collect();
+        let header = vec!["#".to_owned(), v.label("questionnaire").to_owned(), v.label("evidence").to_owned()];
+        blocks.push(Block::Table(Table { header, rows }));
+    }
+    blocks.push(Block::heading(2, v.label("checklist")));
+    blocks.push(Block::text(v.label("checklist_intro")));
+    for part in &v.parts {
+        blocks.push(Block::heading(3, part.title.clone()));
+        let state = format!("{} / {}", v.label("covered"), v.label("missing"));
+        let header =
+            vec![v.label("checklist").to_owned(), v.label("basis").to_owned(), v.label("shown_by").to_owned(), state];
+        let rows = part
+            .clauses
+            .iter()
+            .map(|c| vec![format!("{}: {}", c.title, c.text), c.basis.clone(), c.shown_by.join(", "), c.state.clone()])
+            .collect();
+        blocks.push(Block::Table(Table { header, rows }));
+    }
+    Document { title: v.label("title").to_owned(), language: language.to_owned(), blocks }
+}
+
+/// The procurement pack of a results file (its bytes) as DOCX or Markdown, in a
+/// language (`None`: the file's own). Computed from the answers, never from stored scores.
+pub fn export_pack(catalog: &Catalog, bytes: &[u8], format: Format, lang: Option<&str>) -> Result<Export, ExportError> {
+    if !matches!(format, Format::Docx | Format::Markdown) {
+        return Err(ExportError::UnknownFormat(format.as_str().to_owned()));
+    }
+    let imported = results::import(catalog, bytes).map_err(ExportError::Import)?;
+    let lang = language(catalog, lang, &imported.language)?;
+    let words = procurement::embedded_words(&lang.code)
+        .or_else(|| procurement::embedded_words(crate::core::catalog::FALLBACK_LANGUAGE))
+        .and_then(Result::ok)
+        .ok_or_else(|| ExportError::UnknownLanguage(lang.code.clone()))?;
+    let pack =
+        procurement::pack(&catalog.questionnaire, procurement::embedded(), &imported.context, &imported.answers.values);
+    let v = view::view(&pack, &imported.context, lang, &words);
+    let doc = document(&v, &lang.code);
+    let bytes = write(
+        format,
+        // Only DOCX and Markdown reach here; they are written from the document.
+        || Workbook { title: doc.title.clone(), created: imported.created.clone(), sheets: Vec::new() },
+        || doc.clone(),
+        &imported.created,
+    )?;
+    let day: String = imported.created.chars().take(10).collect();
+    let stem = words.fill("file_name", &[("date", &day)]);
+    Ok(Export { file_name: format!("{stem}.{}", format.extension()), mime: format.mime(), bytes })
+}
