@@ -7,13 +7,15 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 232 KB, or `make test` fails. It was set about 11 KB above the first load of
- * the day it was set, so growth within that headroom passes; the output prints
- * what is left of it, so that a change that spends it shows in review. Raising
- * the budget is a decision, made here. The goal is 150 KB; the widget does not
- * reach it yet (docs/PERFORMANCE.md explains where the bytes go).
+ * 338 KB, or `make test` fails. It was 232 KB until the team, agency,
+ * framework, export and procurement features landed in the widget's one
+ * module (2026-12-01: 335.9 KB, of which the module is 270.1 KB); it was
+ * raised to that figure plus 2 KB so that growth still fails, and
+ * docs/PERFORMANCE.md records the regression and the way back (questionnaire
+ * texts on demand, rarely used screens in a module loaded on demand). Raising
+ * the budget is a decision, made here. The goal is 150 KB.
  */
-export const BUDGET_BROTLI = 232 * 1024;
+export const BUDGET_BROTLI = 338 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** The files the standalone page loads before it is usable, with the words of one language. */

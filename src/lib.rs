@@ -8,7 +8,7 @@
 
 pub mod core;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 pub mod cli;
 
 #[cfg(feature = "exports")]

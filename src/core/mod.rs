@@ -23,8 +23,8 @@ pub mod read;
 pub mod reference;
 pub mod results;
 pub mod score;
-pub mod team;
 pub mod sha256;
+pub mod team;
 pub mod time;
 pub mod view;
 
