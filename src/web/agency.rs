@@ -19,7 +19,7 @@ use crate::core::results::ResultsFile;
 use crate::core::score::Report;
 use crate::core::Catalog;
 use crate::web::components::AgencyPanel;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 
 thread_local! {
     /// The widget's folder: where its stylesheet is, ending in `/`.
@@ -40,7 +40,7 @@ pub fn record_profile(file: ResultsFile) -> ResultsFile {
 }
 
 /// The agency panel of the results page: the gap to the profile and the benchmark positions, computed by the core.
-pub fn agency_panel(lang: Lang, files: &AgencyFiles, ctx: &Context, report: &Report) -> Html {
+pub fn agency_panel(lang: Words, files: &AgencyFiles, ctx: &Context, report: &Report) -> Html {
     let q = &Catalog::embedded().questionnaire;
     let profile = files.profile.clone().map(|p| (p, Rc::new(domain_gaps(report))));
     let positions = files.benchmark.as_ref().map(|b| Rc::new(b.place(q, ctx, report)));

@@ -13,7 +13,7 @@ use super::components::{
 use super::hooks::{
     restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_storage,
 };
-use super::lang::Lang;
+use super::lang::Words;
 use super::notice::Notice;
 use super::platform;
 use super::state::{Model, Msg, ResultsTab};
@@ -82,7 +82,7 @@ pub fn App(props: &AppProps) -> Html {
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;
     let a = &model.assessment;
-    let lang = Lang::of(&a.language);
+    let lang = Words::of(&a.language);
     let dispatch = model.dispatcher();
 
     // The agency's files, when the page names them; problems become notices.

@@ -4,26 +4,26 @@
 use crate::core::i18n::Language;
 use crate::core::Catalog;
 
-/// A language of the embedded catalogue.
+/// The words a component renders: a shared reference to one language of the embedded catalogue.
 #[derive(Clone, Copy, Debug)]
-pub struct Lang(pub &'static Language);
+pub struct Words(pub &'static Language);
 
-impl PartialEq for Lang {
+impl PartialEq for Words {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self.0, other.0)
     }
 }
 
-impl std::ops::Deref for Lang {
+impl std::ops::Deref for Words {
     type Target = Language;
     fn deref(&self) -> &Language {
         self.0
     }
 }
 
-impl Lang {
+impl Words {
     /// The catalogue's language for a code, the fallback for an unknown one.
-    pub fn of(code: &str) -> Lang {
-        Lang(Catalog::embedded().language(code))
+    pub fn of(code: &str) -> Words {
+        Words(Catalog::embedded().language(code))
     }
 }

@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use crate::core::score::Standing;
 use crate::core::view::{PlanRow, ResultsView, PLAN_FIRST};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionPlanProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     /// The results whose plan is shown.
     pub view: Rc<ResultsView>,
@@ -22,7 +22,7 @@ pub struct ActionPlanProps {
 }
 
 /// Where a question stands, in words.
-pub fn standing_text(lang: &Lang, standing: Standing) -> String {
+pub fn standing_text(lang: &Words, standing: Standing) -> String {
     match standing {
         Standing::Level(l) => lang.fill("results.standing_level", &[("level", &l.to_string())]),
         Standing::Unknown => lang.t("results.standing_unknown").to_owned(),

@@ -11,11 +11,11 @@ use yew::prelude::*;
 
 use crate::core::benchmark::{group_words, Measure, Placement, Position, Positions};
 use crate::core::profile::{DomainGap, Profile};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 
 #[derive(Properties, PartialEq)]
 pub struct AgencyPanelProps {
-    pub lang: Lang,
+    pub lang: Words,
     /// The profile applied and each domain's gap to it.
     #[prop_or_default]
     pub profile: Option<(Rc<Profile>, Rc<Vec<DomainGap>>)>,
@@ -24,25 +24,25 @@ pub struct AgencyPanelProps {
     pub positions: Option<Rc<Positions>>,
 }
 
-fn measure_name(lang: &Lang, m: &Measure) -> String {
+fn measure_name(lang: &Words, m: &Measure) -> String {
     match m {
         Measure::Index(i) => lang.t(&format!("indices.{}", i.as_str())).to_owned(),
         Measure::Domain(d) => lang.domain_title(d).to_owned(),
     }
 }
 
-fn value_text(lang: &Lang, m: &Measure, hundredths: i64) -> String {
+fn value_text(lang: &Words, m: &Measure, hundredths: i64) -> String {
     match m {
         Measure::Index(_) => lang.decimal(hundredths as f64 / 100.0, if hundredths % 100 == 0 { 0 } else { 1 }),
         Measure::Domain(_) => lang.decimal(hundredths as f64 / 100.0, 1),
     }
 }
 
-fn level(lang: &Lang, hundredths: u16) -> String {
+fn level(lang: &Words, hundredths: u16) -> String {
     lang.decimal(f64::from(hundredths) / 100.0, 2)
 }
 
-fn profile_section(lang: Lang, profile: &Profile, gaps: &[DomainGap]) -> Html {
+fn profile_section(lang: Words, profile: &Profile, gaps: &[DomainGap]) -> Html {
     let date = lang.date(&format!("{}T00:00:00Z", profile.date));
     let issued = lang.fill(
         "agency.profile_issued",
@@ -107,7 +107,7 @@ fn strip(p: &Position) -> Html {
     }
 }
 
-fn benchmark_section(lang: Lang, positions: &Positions) -> Html {
+fn benchmark_section(lang: Words, positions: &Positions) -> Html {
     let min = positions.min_group.to_string();
     let (lead, kind) = match &positions.placement {
         Placement::Matched(key) => (

@@ -5,17 +5,17 @@ use yew::prelude::*;
 use crate::core::assessment::Event;
 use crate::core::compare::Trend;
 use crate::core::view::{level_change, optional_level, points_change, ComparisonView};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: ComparisonView,
 }
 
-fn trend_cell(lang: &Lang, trend: Trend, text: String) -> Html {
+fn trend_cell(lang: &Words, trend: Trend, text: String) -> Html {
     html! {
         <td class={classes!("ct-num", "ct-trend", format!("ct-trend-{}", trend.as_str()))}>
             { text }

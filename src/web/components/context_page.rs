@@ -5,12 +5,12 @@ use yew::prelude::*;
 
 use crate::core::assessment::Event;
 use crate::core::view::{Choice, ContextView};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct ContextProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: ContextView,
 }
@@ -32,7 +32,7 @@ fn options<T: Copy>(choices: &[Choice<T>], event: fn(T) -> Event) -> Vec<(&'stat
 }
 
 /// A radio group for one single-choice context value.
-fn choice_group(lang: Lang, dispatch: &Dispatch, group: Group<'_>) -> Html {
+fn choice_group(lang: Words, dispatch: &Dispatch, group: Group<'_>) -> Html {
     let Group { name, table, legend, hint, options } = group;
     let hint_id = format!("ct-hint-{name}");
     html! {

@@ -5,12 +5,12 @@ use yew::prelude::*;
 use super::question::QuestionCard;
 use crate::core::assessment::{Event, Page};
 use crate::core::view::{DomainView, Forward};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct DomainProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: DomainView,
 }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 
 /// The formats offered, with the key of their label (the export module knows the same ids);
 /// the last two are the procurement pack built from the gaps.
@@ -20,7 +20,7 @@ const FORMATS: [(&str, &str); 6] = [
 
 #[derive(Properties, PartialEq)]
 pub struct ExportMenuProps {
-    pub lang: Lang,
+    pub lang: Words,
     /// An export is under way: the formats are disabled and a status says so.
     pub busy: bool,
     /// Export in a format (`xlsx`, `csv`, `docx`, `md`).

@@ -6,7 +6,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::core::crosswalk::{Framework, QuestionCell, Row, View};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg, ResultsTab};
 
 /// The ids that tie each tab to its panel.
@@ -19,7 +19,7 @@ pub fn tab_ids(tab: ResultsTab) -> (&'static str, &'static str) {
 
 /// A tab list as the WAI-ARIA tabs pattern describes: the arrow keys, Home and End move between tabs.
 /// Plain functions rather than components: they hold no state, and each component costs code in the widget.
-pub fn results_tabs(lang: Lang, dispatch: &Dispatch, current: ResultsTab) -> Html {
+pub fn results_tabs(lang: Words, dispatch: &Dispatch, current: ResultsTab) -> Html {
     let tabs =
         [(ResultsTab::Overview, "crosswalk.tab_overview"), (ResultsTab::ByFramework, "crosswalk.tab_frameworks")];
     let onkeydown = {
@@ -58,7 +58,7 @@ pub fn results_tabs(lang: Lang, dispatch: &Dispatch, current: ResultsTab) -> Htm
     }
 }
 
-fn question_item(lang: Lang, dispatch: &Dispatch, cell: &QuestionCell) -> Html {
+fn question_item(lang: Words, dispatch: &Dispatch, cell: &QuestionCell) -> Html {
     let label = html! { <><span class="ct-question-id">{ &cell.id }</span>{ &cell.prompt }</> };
     let (dispatch, id) = (dispatch.clone(), cell.id.clone());
     let onclick = Callback::from(move |_| dispatch.dispatch(Msg::ShowQuestion(id.clone())));
@@ -77,7 +77,7 @@ fn question_item(lang: Lang, dispatch: &Dispatch, cell: &QuestionCell) -> Html {
     }
 }
 
-fn row(lang: Lang, dispatch: &Dispatch, row: &Row) -> Html {
+fn row(lang: Words, dispatch: &Dispatch, row: &Row) -> Html {
     html! {
         <tr data-item={row.id.clone()}>
             <th scope="row" class="ct-crosswalk-id">{ &row.label }</th>
@@ -91,7 +91,7 @@ fn row(lang: Lang, dispatch: &Dispatch, row: &Row) -> Html {
 }
 
 /// The chooser and the table of the chosen framework; `view` is computed by the core while this tab is shown.
-pub fn framework_panel(lang: Lang, dispatch: &Dispatch, framework: Framework, view: Option<&View>) -> Html {
+pub fn framework_panel(lang: Words, dispatch: &Dispatch, framework: Framework, view: Option<&View>) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {

@@ -4,12 +4,12 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::core::view::LanguageOption;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub languages: Vec<LanguageOption>,
 }

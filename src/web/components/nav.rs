@@ -4,12 +4,12 @@ use yew::prelude::*;
 
 use crate::core::assessment::{Event, Page};
 use crate::core::view::NavigationView;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: NavigationView,
 }

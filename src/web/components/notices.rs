@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::notice::{Notice, Severity};
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub notices: Vec<(u32, Notice)>,
 }

@@ -8,12 +8,12 @@ use super::question_team::QuestionTeam;
 use crate::core::answer::{AnswerValue, Level};
 use crate::core::assessment::Event;
 use crate::core::view::QuestionView;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: QuestionView,
 }

@@ -9,12 +9,12 @@ use crate::core::assessment::{Event, Page};
 use crate::core::evidence::EvidenceDraft;
 use crate::core::results::{Evidence, EvidenceFile};
 use crate::core::team::QuestionTeamView;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::notice::Notice;
 use crate::web::state::{Dispatch, Msg};
 
 /// An answer as words: "2 · Defined", "Don't know", "Not applicable".
-pub fn value_words(lang: Lang, value: AnswerValue) -> String {
+pub fn value_words(lang: Words, value: AnswerValue) -> String {
     match value {
         AnswerValue::Level(l) => {
             let n = usize::from(l.get());
@@ -27,7 +27,7 @@ pub fn value_words(lang: Lang, value: AnswerValue) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionTeamProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub id: AttrValue,
     pub view: QuestionTeamView,
@@ -173,7 +173,7 @@ pub fn QuestionTeam(props: &QuestionTeamProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EvidenceProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub id: AttrValue,
     pub evidence: Vec<Evidence>,

@@ -5,11 +5,11 @@
 use yew::prelude::*;
 
 use crate::core::view::RadarView;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 
 #[derive(Properties, PartialEq)]
 pub struct RadarProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub view: RadarView,
 }
 

@@ -11,12 +11,12 @@ use super::radar::RadarChart;
 use crate::core::context::Context;
 use crate::core::crosswalk::{Framework, View};
 use crate::core::view::{DomainRow, IndexCard, ResultsView};
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg, ResultsTab};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: Rc<ResultsView>,
     /// Now, RFC 3339, for the printed date.
@@ -36,7 +36,7 @@ pub struct ResultsProps {
     pub children: Html,
 }
 
-fn index_card(lang: Lang, dispatch: &Dispatch, card: &IndexCard) -> Html {
+fn index_card(lang: Words, dispatch: &Dispatch, card: &IndexCard) -> Html {
     let index = card.index.as_str();
     let name = lang.t(&format!("indices.{index}"));
     let hint = lang.t(&format!("indices.{index}_hint"));
@@ -90,7 +90,7 @@ fn index_card(lang: Lang, dispatch: &Dispatch, card: &IndexCard) -> Html {
 }
 
 /// The context in one line, e.g. "Electronic health records, Remote care · Software (SaaS) · Public cloud · Procuring".
-pub(super) fn context_summary(lang: &Lang, c: &Context) -> String {
+pub(super) fn context_summary(lang: &Words, c: &Context) -> String {
     let uses: Vec<&str> = c.use_cases.iter().map(|u| lang.t(&format!("context.use_case.{}", u.as_str()))).collect();
     let parts = [
         uses.join(", "),

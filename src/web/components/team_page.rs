@@ -12,14 +12,14 @@ use crate::core::results::ResultsFile;
 use crate::core::team::{respondent_team, TeamView};
 use crate::core::Catalog;
 use crate::web::files;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::notice::Notice;
 use crate::web::platform;
 use crate::web::state::{Dispatch, MergeFile, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct TeamPageProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: TeamView,
     /// The context the respondent's file and link carry.

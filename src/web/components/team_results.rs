@@ -8,12 +8,12 @@ use yew::prelude::*;
 
 use super::question_team::value_words;
 use crate::core::team::TeamResultsView;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct TeamFindingsProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: Rc<TeamResultsView>,
 }

@@ -9,12 +9,12 @@ use super::export_menu::ExportMenu;
 use super::file_button::FileButton;
 use crate::core::view::ToolbarView;
 use crate::web::files::Purpose;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: ToolbarView,
     /// A file is being dragged over the widget: show where to drop it.

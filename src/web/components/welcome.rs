@@ -6,12 +6,12 @@ use super::file_button::FileButton;
 use crate::core::assessment::{Event, Page};
 use crate::core::view::WelcomeView;
 use crate::web::files::Purpose;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct WelcomeProps {
-    pub lang: Lang,
+    pub lang: Words,
     pub dispatch: Dispatch,
     pub view: WelcomeView,
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::score::Report;
-use crate::web::lang::Lang;
+use crate::web::lang::Words;
 use crate::web::notice::Notice;
 use crate::web::platform;
 use crate::web::state::{Model, Msg};
@@ -18,7 +18,7 @@ pub fn use_download(model: &UseReducerHandle<Model>, report: &Rc<Report>, root: 
     let (model, report, root) = (model.clone(), report.clone(), root.clone());
     Callback::from(move |()| {
         let file = model.results_file(platform::now_seconds(), &report);
-        let name = Lang::of(&model.assessment.language).fill("format.file_name", &[("date", &platform::local_day())]);
+        let name = Words::of(&model.assessment.language).fill("format.file_name", &[("date", &platform::local_day())]);
         let Some(root) = root.cast::<web_sys::Element>() else { return };
         model.dispatch(Msg::Notify(match platform::download(&name, &file.to_json(), &root) {
             Ok(()) => Notice::Downloaded { file: name },
