@@ -41,20 +41,7 @@ fn summary_json(summary: &MergeSummary, merged: &Imported, out: Option<&str>) ->
         .conflicts
         .iter()
         .map(|(id, c)| {
-            let answers = c
-                .answers
-                .iter()
-                .map(|a| {
-                    let mut m = vec![
-                        ("respondent".to_owned(), Json::str(&a.respondent)),
-                        ("value".to_owned(), a.value.to_json()),
-                    ];
-                    if let Some(n) = &a.note {
-                        m.push(("note".to_owned(), Json::str(n)));
-                    }
-                    Json::Object(m)
-                })
-                .collect();
+            let answers = c.answers.iter().map(crate::core::results::ConflictAnswer::to_json).collect();
             let mut m = vec![
                 ("question".to_owned(), Json::str(id)),
                 ("answers".to_owned(), Json::Array(answers)),

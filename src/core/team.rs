@@ -105,20 +105,7 @@ impl TeamReport {
             .iter()
             .filter_map(|id| Some((id, answers.conflicts.get(id)?)))
             .map(|(id, c)| {
-                let list = c
-                    .answers
-                    .iter()
-                    .map(|a| {
-                        let mut m = vec![
-                            ("respondent".to_owned(), Json::str(&a.respondent)),
-                            ("value".to_owned(), a.value.to_json()),
-                        ];
-                        if let Some(n) = &a.note {
-                            m.push(("note".to_owned(), Json::str(n)));
-                        }
-                        Json::Object(m)
-                    })
-                    .collect();
+                let list = c.answers.iter().map(crate::core::results::ConflictAnswer::to_json).collect();
                 object([("question", Json::str(id)), ("answers", Json::Array(list))])
             })
             .collect();

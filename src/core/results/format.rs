@@ -500,18 +500,19 @@ impl Evidence {
     }
 }
 
+impl ConflictAnswer {
+    /// One respondent's answer as files and `cloudtriage merge --json` write it.
+    pub fn to_json(&self) -> Json {
+        let mut members =
+            vec![("respondent".to_owned(), Json::str(&self.respondent)), ("value".to_owned(), self.value.to_json())];
+        optional(&mut members, "note", &self.note);
+        Json::Object(members)
+    }
+}
+
 impl Conflict {
     fn to_json(&self) -> Json {
-        let answers = self
-            .answers
-            .iter()
-            .map(|a| {
-                let mut members =
-                    vec![("respondent".to_owned(), Json::str(&a.respondent)), ("value".to_owned(), a.value.to_json())];
-                optional(&mut members, "note", &a.note);
-                Json::Object(members)
-            })
-            .collect();
+        let answers = self.answers.iter().map(ConflictAnswer::to_json).collect();
         let mut members = vec![("answers".to_owned(), Json::Array(answers))];
         if let Some(r) = &self.resolution {
             let mut resolution = vec![("by".to_owned(), Json::str(&r.by))];
