@@ -5,6 +5,10 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
+# A CI run builds once from clean: incremental state would only take disk.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
 
 .PHONY: serve test dist build tools tools-test check host-tests wasm-tests wasm-tests-firefox export-checks e2e e2e-firefox sizes screenshots docs bench fuzz clean
 

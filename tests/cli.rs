@@ -146,7 +146,7 @@ fn the_questionnaire_prints_as_markdown_in_each_language() {
 
 #[test]
 fn a_template_validates_and_scores_as_all_unanswered() {
-    let dir = std::env::temp_dir().join(format!("cloudtriage-cli-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cloudtriage-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = cli(&["template", "--use-case", "ehr", "--use-case", "medical_devices", "--service-model", "iaas"]);
     assert_eq!(out.code, OK);

@@ -16,7 +16,8 @@ fn json(text: &str) -> serde_json::Value {
 }
 
 fn folder(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("cloudtriage-merge-{name}-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cloudtriage-merge-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -251,7 +251,8 @@ fn the_markdown_table_has_the_framework_words_and_every_item() {
 
 #[test]
 fn the_file_language_is_used_unless_another_is_asked_for() {
-    let dir = std::env::temp_dir().join(format!("cloudtriage-crosswalk-{}", std::process::id()));
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cloudtriage-crosswalk-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let text = std::fs::read_to_string(FIXTURE).unwrap().replace("\"language\": \"en\"", "\"language\": \"fr\"");
     let path = dir.join("fr.json");

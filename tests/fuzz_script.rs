@@ -9,7 +9,8 @@ use std::process::Command;
 
 /// A directory holding a fake `cargo` that prints `output` and exits with `status`.
 fn fake_cargo(name: &str, output: &str, status: i32) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cloudtriage-fuzz-sh-{name}-{}", std::process::id()));
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cloudtriage-fuzz-sh-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let script = format!("#!/bin/sh\ncat <<'OUT'\n{output}\nOUT\nexit {status}\n");
     let cargo = dir.join("cargo");
@@ -27,7 +28,8 @@ fn run_script(bin: &Path) -> (Option<i32>, String) {
 
 #[test]
 fn a_crash_fails_the_run_and_prints_the_saved_input_in_hex() {
-    let crash = std::env::temp_dir().join(format!("cloudtriage-fuzz-crash-{}", std::process::id()));
+    let crash = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cloudtriage-fuzz-crash-{}", std::process::id()));
     std::fs::write(&crash, b"{\"a\x00\xff").unwrap();
     let output = format!(
         "INFO: Running with entropic power schedule\n\

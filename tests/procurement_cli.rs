@@ -64,7 +64,8 @@ for t in d.tables:
 
 #[test]
 fn the_docx_pack_opens_in_python_docx_with_headings_must_clauses_and_the_checklist() {
-    let path = std::env::temp_dir().join(format!("cloudtriage-pack-{}.docx", std::process::id()));
+    let path =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cloudtriage-pack-{}.docx", std::process::id()));
     let (outcome, bytes) = procurement(&[FIXTURE, "--format", "docx", "--lang", "de", "--out", "x.docx"]);
     assert_eq!(outcome.code, OK, "{}", outcome.stderr);
     std::fs::write(&path, bytes).unwrap();
