@@ -6,15 +6,15 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 
-.PHONY: serve test dist build tools tools-test check host-tests wasm-tests e2e sizes screenshots docs bench fuzz clean
+.PHONY: serve test dist build tools tools-test check host-tests wasm-tests wasm-tests-firefox e2e e2e-firefox sizes screenshots docs bench fuzz clean
 
 ## Build the release widget and serve it on http://127.0.0.1:$(PORT)
 serve: dist
 	@echo "cloudtriage is running on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-## Run every check: format, lints, host tests, browser component tests, size budget, end-to-end
-test: tools-test check host-tests wasm-tests build sizes e2e
+## Run every check: format, lints, host tests, browser component tests (Chromium, Firefox ESR), size budget, end-to-end (Chromium, Firefox ESR)
+test: tools-test check host-tests wasm-tests wasm-tests-firefox build sizes e2e e2e-firefox
 	@echo "All checks passed."
 
 tools:
@@ -51,8 +51,17 @@ host-tests:
 wasm-tests:
 	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
 
+# The same component tests in Firefox ESR: the test runner takes GECKODRIVER before the
+# CHROMEDRIVER that .cargo/config.toml sets; webdriver.json names the Firefox binary.
+wasm-tests-firefox:
+	GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
+
 e2e:
 	npx playwright test
+
+# A whole assessment, download and import in Firefox ESR through geckodriver (needs dist/).
+e2e-firefox:
+	node --test tests/firefox/
 
 ## Screenshots for the README and docs (needs a build)
 screenshots: tools-test build

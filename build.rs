@@ -59,6 +59,15 @@ fn main() {
         .collect();
     // English first: it is the fallback language and the reference for completeness.
     codes.sort_by_key(|c| (c != "en", c.clone()));
+    // The widget's build copies these very files into dist/lang/ (scripts/postbuild.py),
+    // so the browser loads the bytes the host tests check. They go beside the
+    // profile's artefacts, target/<triple>/<profile>/lang/, where it finds them.
+    let shared = out.ancestors().nth(3).map(|profile| profile.join("lang"));
+    if let Some(dir) = &shared {
+        // Start empty, so that a language removed from content/ is not shipped.
+        let _ = fs::remove_dir_all(dir);
+        fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{} cannot be created: {e}", dir.display()));
+    }
 
     // The command-line tool and host tests carry every language; the widget
     // loads the one it shows from dist/lang/ (see scripts/postbuild.py),
@@ -92,6 +101,9 @@ fn main() {
         check_language(&questionnaire, code, &language, code == "en");
         let file = out.join(format!("lang_{code}.json"));
         write(&file, &language);
+        if let Some(dir) = &shared {
+            fs::copy(&file, dir.join(format!("{code}.json"))).expect("the profile directory is writable");
+        }
         writeln!(generated, "    ({code:?}, {name:?}, language_json!(\"lang_{code}.json\")),").unwrap();
     }
     generated.push_str("];\n");

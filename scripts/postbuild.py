@@ -5,7 +5,8 @@
   appended. Its name is stable so host pages can include it; it is small and
   should be revalidated on every load.
 - cloudtriage-<hash>_bg.wasm, widget-<hash>.css and lang/<code>-<hash>.json
-  (the words of each language, from content/lang/): content-hashed, cacheable
+  (the words of each language: build.rs's own output, copied, so the browser
+  loads the same bytes the host tests check): content-hashed, cacheable
   forever; the loader fetches them with Subresource Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
   script.
@@ -16,8 +17,8 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 
@@ -29,26 +30,26 @@ def short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def language_files(root: Path, staging: Path) -> dict:
-    """Writes the words of every language as JSON, in the layout the core reads (build.rs makes the same)."""
-    content = root / "content"
-    domains = tomllib.loads((content / "questionnaire.toml").read_text(encoding="utf-8"))["domains"]
+def built_languages() -> Path:
+    """Where build.rs left the words of every language for this build: target/wasm32-unknown-unknown/<profile>/lang/."""
+    metadata = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps", "--offline"],
+        check=True, capture_output=True, text=True,
+    )
+    target = Path(json.loads(metadata.stdout)["target_directory"])
+    return target / "wasm32-unknown-unknown" / os.environ.get("TRUNK_PROFILE", "release") / "lang"
+
+
+def language_files(source: Path, staging: Path) -> dict:
+    """Copies build.rs's JSON of every language, byte for byte, to lang/<code>-<hash>.json."""
     out = staging / "lang"
     out.mkdir(exist_ok=True)
     files = {}
-    for folder in sorted((content / "lang").iterdir()):
-        if not (folder / "ui.toml").is_file():
-            continue
-        code = folder.name
-        words = {"code": code, "ui": tomllib.loads((folder / "ui.toml").read_text(encoding="utf-8")), "domains": {}}
-        for domain in domains:
-            path = folder / "domains" / f"{domain}.toml"
-            if path.is_file():
-                words["domains"][domain] = tomllib.loads(path.read_text(encoding="utf-8"))
-        data = json.dumps(words, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        name = f"{code}-{short_hash(data)}.json"
+    for path in sorted(source.glob("*.json")):
+        data = path.read_bytes()
+        name = f"{path.stem}-{short_hash(data)}.json"
         (out / name).write_bytes(data)
-        files[code] = {"file": f"lang/{name}", "integrity": digest(data)}
+        files[path.stem] = {"file": f"lang/{name}", "integrity": digest(data)}
     return files
 
 
@@ -61,6 +62,11 @@ def main() -> int:
         print(f"postbuild: expected one cloudtriage-*.js and one *_bg.wasm in {staging}, found {glue} {wasm}", file=sys.stderr)
         return 1
     glue, wasm = glue[0], wasm[0]
+    words = built_languages()
+    codes = sorted(p.name for p in (root / "content" / "lang").iterdir() if (p / "ui.toml").is_file())
+    if sorted(p.stem for p in words.glob("*.json")) != codes:
+        print(f"postbuild: build.rs should have written {codes} to {words}", file=sys.stderr)
+        return 1
 
     css = staging / "widget.css"
     css_bytes = css.read_bytes()
@@ -84,7 +90,7 @@ def main() -> int:
         .replace("__WASM_INTEGRITY__", digest(wasm_bytes))
         .replace("__CSS_FILE__", css_name)
         .replace("__CSS_INTEGRITY__", digest(css_bytes))
-        .replace("__LANGUAGES__", json.dumps(language_files(root, staging), sort_keys=True))
+        .replace("__LANGUAGES__", json.dumps(language_files(words, staging), sort_keys=True))
     )
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)

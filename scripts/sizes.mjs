@@ -1,14 +1,17 @@
 // Prints the size of what the standalone page loads before it is usable
-// (raw, gzip, brotli) and fails when the brotli total exceeds the budget.
+// (raw, gzip, brotli) and fails when the brotli total exceeds a fixed budget.
 // Usage: node scripts/sizes.mjs [dist] [--json]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
- * First load, brotli, in bytes. The goal is 150 KB; the widget does not reach
- * it yet (docs/PERFORMANCE.md explains where the bytes go), so this budget
- * holds the line just above today's size: any growth fails `make test`.
+ * The rule: the first load, brotli, must not exceed this fixed budget of
+ * 232 KB, or `make test` fails. It was set about 11 KB above the first load of
+ * the day it was set, so growth within that headroom passes; the output prints
+ * what is left of it, so that a change that spends it shows in review. Raising
+ * the budget is a decision, made here. The goal is 150 KB; the widget does not
+ * reach it yet (docs/PERFORMANCE.md explains where the bytes go).
  */
 export const BUDGET_BROTLI = 232 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
@@ -49,7 +52,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${'file'.padEnd(42)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
     for (const r of rows) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
     console.log(`${'total'.padEnd(42)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
-    console.log(`budget (brotli): ${(BUDGET_BROTLI / 1024).toFixed(0)} KB, used ${(100 * total.brotli / BUDGET_BROTLI).toFixed(0)}%; goal ${(GOAL_BROTLI / 1024).toFixed(0)} KB`);
+    const left = BUDGET_BROTLI - total.brotli;
+    console.log(`rule: the first load (brotli) stays within a fixed budget of ${(BUDGET_BROTLI / 1024).toFixed(0)} KB; ` +
+      `${(left / 1024).toFixed(1)} KB of it ${left >= 0 ? 'left' : 'exceeded'}. ` +
+      `Goal: ${(GOAL_BROTLI / 1024).toFixed(0)} KB, ${((total.brotli - GOAL_BROTLI) / 1024).toFixed(1)} KB away.`);
   }
   if (total.brotli > BUDGET_BROTLI) {
     console.error(`sizes: the first load is ${(total.brotli / 1024).toFixed(1)} KB brotli, over the ${(BUDGET_BROTLI / 1024).toFixed(0)} KB budget`);

@@ -3,7 +3,7 @@
 # package registries only (crates.io, npm, Debian). Safe to run repeatedly:
 # anything present at the right version is left alone.
 #   scripts/tools.sh build   wasm target, Trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/tools.sh test    the above, plus Chromium, ChromeDriver and the test packages
+#   scripts/tools.sh test    the above, plus Chromium, ChromeDriver, Firefox ESR, geckodriver and the test packages
 #   scripts/tools.sh fuzz    a nightly toolchain and cargo-fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ want=${1:-build}
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -36,6 +37,17 @@ if [ "$want" = test ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+  fi
+  # Firefox ESR, as on many hospital desktops: the component tests and a WebDriver flow run in it too.
+  if ! command -v firefox-esr >/dev/null; then
+    say "installing Firefox ESR from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq firefox-esr >/dev/null
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes on 2 cores, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
   fi
 fi
 

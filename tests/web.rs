@@ -12,13 +12,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a widget with a configuration and returns its host element.
 async fn mount(pairs: &[(&str, &str)]) -> Element {
+    mount_with(pairs, false).await
+}
+
+/// Mounts a widget, telling it whether the words of the language asked for were refused.
+async fn mount_with(pairs: &[(&str, &str)], language_refused: bool) -> Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let (config, warnings) = EmbedConfig::from_pairs(pairs.iter().copied());
     assert!(warnings.is_empty());
     let language = config.language.clone().unwrap_or_else(|| "en".into());
-    let props = AppProps { config, host: host.clone(), language: language.into() };
+    let props = AppProps { config, host: host.clone(), language: language.into(), language_refused };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     settle().await;
     host
@@ -177,4 +182,14 @@ fn the_browser_computes_the_same_report_as_the_host() {
         cloudtriage::core::results::import(catalog, include_bytes!("fixtures/reference-answers.json")).unwrap();
     let report = cloudtriage::core::score::score(&catalog.questionnaire, &imported.context, &imported.answers.values);
     assert_eq!(report.to_json().pretty() + "\n", include_str!("fixtures/reference-report.json"));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_starting_language_is_reported_in_the_language_shown() {
+    let root = mount_with(&[("data-storage", "off"), ("data-lang", "en")], true).await;
+    let alert = find(&root, ".ct-notice-error[role=alert]");
+    assert!(alert.text_content().unwrap_or_default().contains("That language could not be loaded"));
+    assert!(heading(&root).contains("How ready is your organisation"));
+    let root = mount(&[("data-storage", "off"), ("data-lang", "en")]).await;
+    assert!(root.query_selector(".ct-notice-error").unwrap().is_none());
 }

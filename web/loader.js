@@ -4,7 +4,9 @@
 // the hashed file names and their integrity digests. It starts the widget in
 // every element marked `data-cloudtriage`. Every request it makes goes to the
 // folder it was loaded from: the WebAssembly module, the widget's stylesheet
-// and the words of the language shown (lang/<code>-<hash>.json).
+// and the words of the language shown (lang/<code>-<hash>.json). A file that
+// is missing or fails its integrity check stops the widget: the element then
+// shows only the message below, in its language.
 
 const CLOUDTRIAGE_ASSETS = {
   wasm: "__WASM_FILE__",
@@ -28,16 +30,37 @@ function cloudtriageBase() {
 
 let cloudtriageStarted;
 
-/** The language the first widget will most likely start in, to load its words while the module compiles. */
-function cloudtriageLikelyLanguage() {
-  const first = document.querySelector("[data-cloudtriage]");
+/** The language a mount element will most likely be shown in: its own, the page's URL (standalone page), the browser's. */
+function cloudtriageLanguageOf(element, codes, pageLanguage) {
   const wanted = [];
-  if (first && first.hasAttribute("data-url-config")) wanted.push(new URLSearchParams(location.search).get("lang"));
-  if (first) wanted.push(first.getAttribute("data-lang"));
-  wanted.push(...(navigator.languages || []), navigator.language);
-  const codes = Object.keys(CLOUDTRIAGE_ASSETS.languages);
+  if (element && element.hasAttribute("data-url-config")) wanted.push(new URLSearchParams(location.search).get("lang"));
+  if (element) wanted.push(element.getAttribute("data-lang"));
+  wanted.push(pageLanguage, ...(navigator.languages || []), navigator.language);
   return wanted.map((l) => (l || "").slice(0, 2).toLowerCase()).find((l) => codes.includes(l)) || codes[0];
 }
+
+/** The language the first widget will most likely start in, to load its words while the module compiles. */
+function cloudtriageLikelyLanguage() {
+  return cloudtriageLanguageOf(document.querySelector("[data-cloudtriage]"), Object.keys(CLOUDTRIAGE_ASSETS.languages));
+}
+
+/**
+ * Replaces a widget with the message that it could not start, in its language.
+ * Inside the widget's shadow root when it has one (the page would not show its
+ * children), so that nothing of a half-started widget stays visible.
+ */
+function cloudtriageFail(element) {
+  const lang = cloudtriageLanguageOf(element, Object.keys(CLOUDTRIAGE_FAILED), document.documentElement.lang);
+  const message = document.createElement("p");
+  message.setAttribute("role", "alert");
+  message.className = "cloudtriage-failed";
+  message.textContent = CLOUDTRIAGE_FAILED[lang];
+  (element.shadowRoot || element).replaceChildren(message);
+}
+
+// The widget reports a file the browser refused after it started (its stylesheet, its words) with this
+// event, dispatched on the mount element; it does not bubble, so it is caught on its way down.
+document.addEventListener("cloudtriage:failed", (event) => cloudtriageFail(event.target), true);
 
 async function cloudtriageStart() {
   const base = cloudtriageBase();
@@ -65,12 +88,5 @@ export async function mount() {
 cloudtriageStarted = cloudtriageStart();
 cloudtriageStarted.catch((error) => {
   console.error("cloudtriage:", error);
-  for (const element of document.querySelectorAll("[data-cloudtriage]")) {
-    const lang = (element.getAttribute("data-lang") || document.documentElement.lang || "en").slice(0, 2);
-    const message = document.createElement("p");
-    message.setAttribute("role", "alert");
-    message.textContent = CLOUDTRIAGE_FAILED[lang] || CLOUDTRIAGE_FAILED.en;
-    element.replaceChildren(message);
-  }
+  for (const element of document.querySelectorAll("[data-cloudtriage]")) cloudtriageFail(element);
 });
-

@@ -25,6 +25,9 @@ pub struct AppProps {
     pub host: web_sys::Element,
     /// The language to start in; its words are available.
     pub language: AttrValue,
+    /// The words of the language the widget should have started in were refused
+    /// (missing, or failing their integrity check): it says so, in `language`.
+    pub language_refused: bool,
 }
 
 /// The context a host preset, applied to a fresh assessment.
@@ -52,7 +55,14 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let (config, language) = (props.config.clone(), props.language.clone());
-    let model = use_reducer_eq(|| initial_model(&config, &language));
+    let refused = props.language_refused;
+    let model = use_reducer_eq(|| {
+        let mut model = initial_model(&config, &language);
+        if refused {
+            model.notify(Notice::LanguageUnavailable);
+        }
+        model
+    });
     let root = use_node_ref();
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;

@@ -45,6 +45,30 @@ fn starting_language(config: &EmbedConfig) -> &'static str {
     catalog.negotiate(configured.chain(preferences.iter().map(String::as_str)))
 }
 
+/// Settles once a stylesheet link has loaded (`true`) or was refused (`false`:
+/// missing, or failing its integrity check). Listens from before the link is
+/// connected, so that neither event can be missed.
+fn stylesheet_outcome(link: &web_sys::HtmlLinkElement) -> (js_sys::Promise, Vec<gloo::events::EventListener>) {
+    let mut listeners = Vec::with_capacity(2);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        for (event, loaded) in [("load", true), ("error", false)] {
+            let resolve = resolve.clone();
+            listeners.push(gloo::events::EventListener::once(link, event, move |_| {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(loaded));
+            }));
+        }
+    });
+    (promise, listeners)
+}
+
+/// Tells the loader that this widget cannot start (it listens in the capture
+/// phase); it replaces the widget with its message in the widget's language.
+fn report_failure(host: &web_sys::Element) {
+    if let Ok(event) = web_sys::Event::new("cloudtriage:failed") {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrity: &str) -> Result<(), JsValue> {
     let mut config = config_of(element);
     if !element.has_attribute("data-instance") && position > 0 {
@@ -62,6 +86,7 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
     if !css_integrity.is_empty() {
         link.set_attribute("integrity", css_integrity)?;
     }
+    let (styled, listeners) = stylesheet_outcome(&link);
     shadow.append_child(&link)?;
     let root = document.create_element("div")?;
     root.set_class_name("ct-mount");
@@ -70,16 +95,23 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
     let host = element.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let wanted = starting_language(&config);
+        let fallback = crate::core::catalog::FALLBACK_LANGUAGE;
         let language = if languages::ensure(wanted).await {
             wanted
-        } else if languages::ensure(crate::core::catalog::FALLBACK_LANGUAGE).await {
-            crate::core::catalog::FALLBACK_LANGUAGE
+        } else if wanted != fallback && languages::ensure(fallback).await {
+            fallback
         } else {
-            root.set_text_content(Some("cloudtriage could not load its questionnaire. Reload the page to try again."));
-            let _ = root.set_attribute("role", "alert");
+            report_failure(&host);
             return;
         };
-        let props = AppProps { config, host, language: language.into() };
+        // Rendered only once its styles are in place; a refused stylesheet stops the widget like a refused module.
+        let loaded = wasm_bindgen_futures::JsFuture::from(styled).await.is_ok_and(|v| v.is_truthy());
+        drop(listeners);
+        if !loaded {
+            report_failure(&host);
+            return;
+        }
+        let props = AppProps { config, host, language: language.into(), language_refused: language != wanted };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
     Ok(())

@@ -1,9 +1,12 @@
 // Embedding on host pages (docs/EMBEDDING.md): a plain intranet page, a page
 // with hostile CSS and two instances, a page under a strict CSP header with
 // the widget served from a sub-path, and the standalone page in an iframe
-// that sizes itself from the widget's height messages.
-import { test, expect } from '@playwright/test';
-import { watch, widget, ready, start, answerAll, cspViolations, unexpected } from './helpers.mjs';
+// that sizes itself from the widget's height messages; two widgets that
+// remember their answers side by side; height messages addressed to a named
+// parent origin only; a colour scheme fixed by the host. The shared fixture
+// fails every test on a CSP violation or a script error it did not declare.
+import { test, expect } from './fixtures.mjs';
+import { widget, ready, start, answerAll, unexpected, allowed } from './helpers.mjs';
 
 async function completeAndDownload(page, root) {
   await start(root, { useCases: ['administrative'], serviceModel: 'saas' });
@@ -12,31 +15,28 @@ async function completeAndDownload(page, root) {
   return file;
 }
 
-async function assertPrivate(page, log, context, extra = []) {
+/** Only the page's own files and the widget's were loaded, nothing after it was interactive, nothing kept. */
+async function assertPrivate(page, log, context, files) {
   const origin = new URL(page.url()).origin;
-  expect(unexpected(log.requests, origin, extra)).toEqual([]);
+  expect(unexpected(log.requests, allowed(origin, files))).toEqual([]);
   const late = log.requests.filter((r) => r.at > log.interactiveAt && !r.url.startsWith('blob:'));
   expect(late.map((r) => r.url), 'no request after interactive').toEqual([]);
   expect(await context.cookies()).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
-  expect(await cspViolations(page)).toEqual([]);
-  expect(log.errors).toEqual([]);
 }
 
-const HOSTS = [/^\/hosts\/[a-z]+\.(html|css)$/];
+const host = (name, ...own) => ({ host: [`/hosts/${name}.html`, ...own.map((f) => `/hosts/${f}`)] });
 
-test('a plain intranet page: complete, download, nothing leaves', async ({ page, context }) => {
-  const log = await watch(page);
+test('a plain intranet page: complete, download, nothing leaves', async ({ page, context, guard: log }) => {
   await page.goto('/hosts/plain.html');
   await ready(page, log, '#assessment');
   const root = widget(page, '#assessment');
   const file = await completeAndDownload(page, root);
   expect(file.suggestedFilename()).toMatch(/^cloudtriage-results-/);
-  await assertPrivate(page, log, context, HOSTS);
+  await assertPrivate(page, log, context, host('plain', 'plain.css'));
 });
 
-test('hostile host CSS neither breaks the widget nor is broken by it; two instances keep separate state', async ({ page, context }) => {
-  const log = await watch(page);
+test('hostile host CSS neither breaks the widget nor is broken by it; two instances keep separate state', async ({ page, context, guard: log }) => {
   await page.goto('/hosts/hostile.html');
   await ready(page, log, '[data-instance=first]');
   await ready(page, undefined, '[data-instance=second]');
@@ -76,31 +76,28 @@ test('hostile host CSS neither breaks the widget nor is broken by it; two instan
   await page.screenshot({ path: 'test-results/hostile-host.png', fullPage: true });
   const file = await completeAndDownload(page, second);
   expect(file.suggestedFilename()).toMatch(/\.json$/);
-  await assertPrivate(page, log, context, HOSTS);
+  await assertPrivate(page, log, context, host('hostile', 'hostile.css'));
 });
 
-test('under a strict CSP header, served from a sub-path', async ({ page, context }) => {
-  const log = await watch(page);
+test('under a strict CSP header, served from a sub-path', async ({ page, context, guard: log }) => {
   const response = await page.goto('/hosts/strict.html');
   expect(response.headers()['content-security-policy']).toContain("style-src 'self'");
   expect(response.headers()['content-security-policy']).not.toContain('unsafe-inline');
   await ready(page, log);
   const root = widget(page);
   await completeAndDownload(page, root);
-  expect(log.requests.filter((r) => /cloudtriage|widget|lang\//.test(r.url)).every((r) => r.url.includes('/tools/cloud-assessment/'))).toBe(true);
-  await assertPrivate(page, log, context, [...HOSTS, /^\/tools\/cloud-assessment\//]);
+  // Every file of the widget from its folder, none from the root.
+  await assertPrivate(page, log, context, { ...host('strict'), folder: '/tools/cloud-assessment/' });
 });
 
-test('the standalone page works under a sub-path with the strict CSP header', async ({ page, context }) => {
-  const log = await watch(page);
+test('the standalone page works under a sub-path with the strict CSP header', async ({ page, context, guard: log }) => {
   await page.goto('/tools/cloud-assessment/?lang=en');
   await ready(page, log);
   await completeAndDownload(page, widget(page));
-  await assertPrivate(page, log, context, [/^\/tools\/cloud-assessment\//]);
+  await assertPrivate(page, log, context, { folder: '/tools/cloud-assessment/', standalone: true });
 });
 
-test('in an iframe, the height messages arrive and size the frame', async ({ page }) => {
-  const log = await watch(page);
+test('in an iframe, the height messages arrive and size the frame', async ({ page, guard: log }) => {
   const messages = [];
   await page.exposeFunction('__heightMessage', (m) => messages.push(m));
   await page.addInitScript(() => {
@@ -121,7 +118,8 @@ test('in an iframe, the height messages arrive and size the frame', async ({ pag
   await expect.poll(async () => (await page.locator('iframe').boundingBox()).height).toBeGreaterThan(welcomeHeight);
   // The frame shows the whole widget without an inner scroll bar.
   await expect.poll(() => frame.locator('html').evaluate((h) => h.scrollHeight - h.clientHeight)).toBeLessThanOrEqual(1);
-  expect(log.errors).toEqual([]);
+  const origin = new URL(page.url()).origin;
+  expect(unexpected(log.requests, allowed(origin, { ...host('frame', 'frame.css'), standalone: true }), allowed(origin, { host: ['/embed/cloudtriage-frame.js'] }))).toEqual([]);
 });
 
 test('no height message is sent unless the page asks for it', async ({ page }) => {
@@ -141,8 +139,7 @@ test('no height message is sent unless the page asks for it', async ({ page }) =
   expect(messages).toEqual([]);
 });
 
-test('a mount element added later starts with the loader’s mount()', async ({ page }) => {
-  const log = await watch(page);
+test('a mount element added later starts with the loader’s mount()', async ({ page, guard: log }) => {
   await page.goto('/hosts/plain.html');
   await ready(page, log, '#assessment');
   await page.evaluate(async () => {
@@ -157,5 +154,135 @@ test('a mount element added later starts with the loader’s mount()', async ({ 
   });
   await ready(page, undefined, '#late');
   await expect(page.locator('[data-cloudtriage-mounted]')).toHaveCount(2);
-  expect(log.errors).toEqual([]);
 });
+
+/** The stored copies of every widget on the page, by key, as the answers they hold. */
+function stored(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, JSON.parse(localStorage.getItem(k)).answers])));
+}
+
+for (const [page_, keys] of [['wards', ['cloudtriage:v1:ward-a', 'cloudtriage:v1:ward-b']], ['unnamed', ['cloudtriage:v1:default', 'cloudtriage:v1:default-1']]]) {
+  test(`two widgets that remember their answers keep them apart across a reload (${page_} page)`, async ({ page, guard: log }) => {
+    await page.goto(`/hosts/${page_}.html`);
+    const [a, b] = [0, 1].map((i) => page.locator('[data-cloudtriage]').nth(i).locator('.ct'));
+    await expect(a.locator('h1')).toBeVisible();
+    await expect(b.locator('h1')).toBeVisible();
+    log.interactiveAt = Date.now();
+    await start(a, { useCases: ['ehr'], serviceModel: 'saas' });
+    await a.locator('.ct-question').nth(0).locator('input[value="3"]').check();
+    await a.locator('input[role=switch]').check();
+    await start(b, { useCases: ['administrative'], serviceModel: 'iaas' });
+    await b.locator('.ct-question').nth(0).locator('input[value="1"]').check();
+    await b.locator('.ct-question').nth(1).locator('input[value="4"]').check();
+    await b.locator('input[role=switch]').check();
+    const ids = {
+      a: (await a.locator('.ct-question').nth(0).getAttribute('id')).replace('question-', ''),
+      b0: (await b.locator('.ct-question').nth(0).getAttribute('id')).replace('question-', ''),
+      b1: (await b.locator('.ct-question').nth(1).getAttribute('id')).replace('question-', ''),
+    };
+    // One key each; each holds its own widget's answers only.
+    const both = await stored(page);
+    expect(Object.keys(both)).toEqual(keys);
+    expect(Object.keys(both[keys[0]])).toEqual([ids.a]);
+    expect(Object.keys(both[keys[1]]).sort()).toEqual([ids.b0, ids.b1].sort());
+
+    await page.reload();
+    await expect(a.locator('input[role=switch]')).toBeChecked();
+    await expect(b.locator('input[role=switch]')).toBeChecked();
+    await a.locator('.ct-nav-item').nth(1).locator('.ct-nav-link').click();
+    await b.locator('.ct-nav-item').nth(1).locator('.ct-nav-link').click();
+    await expect(a.locator(`#question-${ids.a} input[value="3"]`)).toBeChecked();
+    await expect(a.locator('.ct-question input:checked')).toHaveCount(1);
+    await expect(b.locator(`#question-${ids.b0} input[value="1"]`)).toBeChecked();
+    await expect(b.locator(`#question-${ids.b1} input[value="4"]`)).toBeChecked();
+    await expect(b.locator('.ct-question input:checked')).toHaveCount(2);
+    expect(await stored(page)).toEqual(both);
+
+    // Forgetting in one leaves the other's copy alone, across another reload.
+    await a.locator('input[role=switch]').uncheck();
+    expect(Object.keys(await stored(page))).toEqual([keys[1]]);
+    await page.reload();
+    await expect(a.locator('.ct-welcome')).toBeVisible();
+    await expect(b.locator('input[role=switch]')).toBeChecked();
+    expect(await stored(page)).toEqual({ [keys[1]]: both[keys[1]] });
+    const origin = new URL(page.url()).origin;
+    expect(unexpected(log.requests, allowed(origin, host(page_, 'plain.css')))).toEqual([]);
+  });
+}
+
+/** The other loopback name of the test server: a different origin, as a tools server beside the intranet would be. */
+function otherOrigin(page) {
+  const url = new URL(page.url());
+  return `http://localhost:${url.port}`;
+}
+
+/** Frames the standalone page from the other origin with the given query and collects what reaches the host page. */
+async function frameFromElsewhere(page, query = () => '') {
+  const messages = [];
+  await page.exposeFunction('__hostMessage', (m) => messages.push(m));
+  await page.addInitScript(() => window.addEventListener('message', (e) => window.__hostMessage({ data: e.data, origin: e.origin })));
+  await page.goto('/hosts/crossorigin.html');
+  const tools = otherOrigin(page);
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.dataset.cloudtriageFrame = '';
+    frame.title = 'Cloud readiness self-assessment';
+    frame.src = src;
+    document.body.append(frame);
+  }, `${tools}/?resize=parent&lang=en&storage=off${query(new URL(page.url()).origin)}`);
+  const frame = page.frameLocator('iframe[data-cloudtriage-frame]');
+  await expect(frame.locator('[data-cloudtriage] .ct h1')).toBeVisible();
+  // A taller page: the widget posts its new height.
+  await frame.locator('.ct-welcome .ct-button-primary').click();
+  await expect(frame.locator('.ct-context')).toBeVisible();
+  return { messages, tools, frame };
+}
+
+test('in an iframe from another origin, height messages go to the named parent_origin', async ({ page, guard: log }) => {
+  const { messages, tools } = await frameFromElsewhere(page, (origin) => `&parent_origin=${encodeURIComponent(origin)}`);
+  const origin = new URL(page.url()).origin;
+  await expect.poll(() => messages.length).toBeGreaterThan(1);
+  for (const m of messages) {
+    expect(m.origin).toBe(tools);
+    expect(m.data).toEqual({ type: 'cloudtriage:height', height: expect.any(Number), instance: 'standalone' });
+  }
+  // The host's frame script accepted them: the frame grew to the widget's height.
+  await expect.poll(async () => (await page.locator('iframe').boundingBox()).height).toBeGreaterThan(600);
+  expect(unexpected(log.requests, allowed(origin, { ...host('crossorigin', 'frame.css') }), allowed(origin, { host: ['/embed/cloudtriage-frame.js'] }), allowed(tools, { standalone: true }))).toEqual([]);
+});
+
+// With the test above, which differs only in parent_origin: the widget posts, and the browser delivers only to the origin named.
+test('in an iframe from another origin, height messages named for a different parent never reach this one', async ({ page }) => {
+  const { messages } = await frameFromElsewhere(page, () => '&parent_origin=https://intranet.example.org');
+  await page.waitForTimeout(500);
+  expect(messages).toEqual([]);
+  expect((await page.locator('iframe').boundingBox()).height).toBeLessThan(400);
+});
+
+test('in an iframe from another origin, without parent_origin the messages stay with the page’s own origin', async ({ page }) => {
+  const { messages } = await frameFromElsewhere(page);
+  await page.waitForTimeout(500);
+  expect(messages).toEqual([]);
+  expect((await page.locator('iframe').boundingBox()).height).toBeLessThan(400);
+});
+
+/** The resolved background of each widget on the themes page. */
+function backgrounds(page) {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-cloudtriage]')].map((el) => {
+    const ct = el.shadowRoot.querySelector('.ct');
+    return [el.dataset.instance, `${getComputedStyle(ct).colorScheme} ${getComputedStyle(ct).backgroundColor}`];
+  })));
+}
+
+for (const system of ['light', 'dark']) {
+  test(`data-theme fixes the colour scheme whatever the system prefers (${system})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: system });
+    await page.goto('/hosts/themes.html');
+    for (const name of ['dark', 'light', 'auto']) await ready(page, undefined, `[data-instance=${name}]`);
+    const auto = system === 'dark' ? 'light dark rgb(16, 22, 29)' : 'light dark rgb(255, 255, 255)';
+    expect(await backgrounds(page)).toEqual({ dark: 'dark rgb(16, 22, 29)', light: 'light rgb(255, 255, 255)', auto });
+    // The text follows the scheme too.
+    const text = await widget(page, '[data-instance=dark]').locator('h1').evaluate((h) => getComputedStyle(h).color);
+    expect(text).toBe('rgb(231, 236, 241)');
+  });
+}

@@ -1,23 +1,8 @@
 // Shared steps for the end-to-end tests and the screenshot script. Locators
 // pierce the widget's open shadow root, as Playwright's CSS engine does.
 import { expect } from '@playwright/test';
-
-/** Records what a page does that the privacy and CSP promises forbid. */
-export async function watch(page) {
-  const log = { requests: [], violations: [], errors: [], interactiveAt: null };
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    }, true);
-  });
-  page.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now(), type: r.resourceType() }));
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.errors.push(m.text());
-  });
-  return log;
-}
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The widget's root inside its shadow root. */
 export function widget(page, host = '[data-cloudtriage]') {
@@ -28,10 +13,6 @@ export function widget(page, host = '[data-cloudtriage]') {
 export async function ready(page, log, host) {
   await expect(widget(page, host).locator('h1')).toBeVisible();
   if (log) log.interactiveAt = Date.now();
-}
-
-export async function cspViolations(page) {
-  return page.evaluate(() => window.__cspViolations || []);
 }
 
 /** Welcome → context (with the given use cases and service model) → first domain. */
@@ -81,19 +62,50 @@ export async function shownAnswers(root) {
   return answers;
 }
 
-/** The only files the page may load: the page, its stylesheet, the loader, the module, the widget stylesheet and language words. */
-export const ALLOWED = [
-  /\/(index\.html)?(\?.*)?$/,
-  /\/page-[0-9a-f]{16}\.css$/,
-  /\/cloudtriage\.js$/,
-  /\/cloudtriage-[0-9a-f]{16}_bg\.wasm$/,
-  /\/widget-[0-9a-f]{16}\.css$/,
-  /\/lang\/[a-z]{2}-[0-9a-f]{16}\.json$/,
-];
+/**
+ * The widget's files as the built loader names them: the module, its
+ * stylesheet and every language's words, each checked to exist in dist/.
+ */
+export function widgetFiles(dist = 'dist') {
+  const loader = readFileSync(join(dist, 'cloudtriage.js'), 'utf8');
+  const assets = loader.match(/const CLOUDTRIAGE_ASSETS = \{\s*wasm: "([^"]+)",[^}]*?css: "([^"]+)",[^}]*?languages: (\{.*\}),\s*\};/s);
+  if (!assets) throw new Error(`${dist}/cloudtriage.js does not name its assets`);
+  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).map((l) => l.file)];
+  for (const f of files) if (!existsSync(join(dist, f))) throw new Error(`${dist}/${f} is named by the loader but missing`);
+  return files;
+}
 
-export function unexpected(requests, origin, extra = []) {
+/** The standalone page's own stylesheet, as dist/index.html links it. */
+export function pageStylesheet(dist = 'dist') {
+  const css = readFileSync(join(dist, 'index.html'), 'utf8').match(/<link rel="stylesheet" href="([^"]+)"/);
+  if (!css) throw new Error(`${dist}/index.html links no stylesheet`);
+  return css[1].replace(/^\.?\//, '');
+}
+
+/**
+ * Every URL a page may request, exactly: the host page itself (with any query),
+ * the host's own files, and the widget's files under the folder it is served
+ * from (`folder`). `standalone` adds the standalone page (index.html or the
+ * bare folder, with any query) and its stylesheet.
+ */
+export function allowed(origin, { folder = '/', host = [], standalone = false } = {}) {
+  const exact = new Set([...host, ...widgetFiles().map((f) => folder + f)].map((path) => origin + path));
+  const pages = new Set(host.filter((h) => h.endsWith('.html')).map((path) => origin + path));
+  if (standalone) {
+    exact.add(origin + folder + pageStylesheet());
+    for (const page of [folder, folder + 'index.html']) pages.add(origin + page);
+  }
+  return (url) => {
+    const u = new URL(url);
+    const file = u.origin + u.pathname;
+    return pages.has(file) || (exact.has(file) && u.search === '' && u.hash === '');
+  };
+}
+
+/** The requests that are not on a page's allowlist (data: and blob: URLs are not requests to anywhere). */
+export function unexpected(requests, ...lists) {
   return requests
     .map((r) => r.url)
     .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:'))
-    .filter((url) => new URL(url).origin !== origin || ![...ALLOWED, ...extra].some((re) => re.test(new URL(url).pathname + new URL(url).search)));
+    .filter((url) => !lists.some((ok) => ok(url)));
 }

@@ -1,8 +1,9 @@
 // Complete assessments in German and in French, switching language mid-way
 // without losing answers; numbers, dates and the file name follow the language.
-import { test, expect } from '@playwright/test';
+// The shared fixture fails every test here on a CSP violation or a script error.
+import { test, expect } from './fixtures.mjs';
 import { readFileSync } from 'node:fs';
-import { watch, widget, ready, start, answerAll, shownAnswers, cspViolations } from './helpers.mjs';
+import { widget, ready, start, answerAll, shownAnswers } from './helpers.mjs';
 
 const LANGUAGES = {
   de: { results: 'Ihre Ergebnisse', file: /^cloudtriage-ergebnisse-\d{4}-\d{2}-\d{2}\.json$/, decimal: ',' },
@@ -11,9 +12,8 @@ const LANGUAGES = {
 
 for (const [code, expected] of Object.entries(LANGUAGES)) {
   test(`a complete assessment in ${code}, switching from English mid-way`, async ({ page }) => {
-    const log = await watch(page);
     await page.goto('/?lang=en&storage=off');
-    await ready(page, log);
+    await ready(page);
     const root = widget(page);
     await start(root, { useCases: ['ehr', 'remote_care'], serviceModel: 'paas' });
     // Answer the first domain in English, then switch.
@@ -38,8 +38,6 @@ for (const [code, expected] of Object.entries(LANGUAGES)) {
     for (const english of ['Your results', 'What to fix first', 'Download results', 'Erase everything', 'Completeness']) {
       expect(text).not.toContain(english);
     }
-    expect(await cspViolations(page)).toEqual([]);
-    expect(log.errors).toEqual([]);
   });
 }
 
@@ -60,10 +58,11 @@ test('a file made in French opens in German with the same answers and scores', a
   expect(await root.locator('.ct-index-number').allTextContents()).toEqual(scores);
 });
 
-test('the browser’s preferred language is used when the page names none', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'fr-CH' });
-  const page = await context.newPage();
-  await page.goto('/?storage=off');
-  await expect(widget(page)).toHaveAttribute('lang', 'fr');
-  await context.close();
+test.describe('in a browser set to Swiss French', () => {
+  test.use({ locale: 'fr-CH' });
+  test('the browser’s preferred language is used when the page names none', async ({ page }) => {
+    await page.goto('/?storage=off');
+    await expect(widget(page)).toHaveAttribute('lang', 'fr');
+    await expect(widget(page).locator('h1')).toBeVisible();
+  });
 });
