@@ -4,10 +4,13 @@
 - cloudtriage.js: the wasm-bindgen module with the loader (web/loader.js)
   appended. Its name is stable so host pages can include it; it is small and
   should be revalidated on every load.
-- cloudtriage-<hash>_bg.wasm, widget-<hash>.css and lang/<code>-<hash>.json
-  (the words of each language: build.rs's own output, copied, so the browser
-  loads the same bytes the host tests check): content-hashed, cacheable
-  forever; the loader fetches them with Subresource Integrity.
+- cloudtriage-<hash>_bg.wasm, widget-<hash>.css, lang/<code>-<hash>.json (the
+  interface words of each language, loaded with the page) and
+  lang/<code>.texts-<hash>.json (the questionnaire's texts, loaded when the
+  user leaves the welcome page); the words are build.rs's own output, copied,
+  so the browser loads the same bytes the host tests check: content-hashed,
+  cacheable forever; the loader and the module fetch them with Subresource
+  Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
   script.
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
@@ -40,16 +43,20 @@ def built_languages() -> Path:
     return target / "wasm32-unknown-unknown" / os.environ.get("TRUNK_PROFILE", "release") / "lang"
 
 
-def language_files(source: Path, staging: Path) -> dict:
-    """Copies build.rs's JSON of every language, byte for byte, to lang/<code>-<hash>.json."""
+def language_files(source: Path, staging: Path, codes: list) -> dict:
+    """Copies build.rs's two JSON files of every language, byte for byte, to lang/<code>-<hash>.json and lang/<code>.texts-<hash>.json."""
     out = staging / "lang"
     out.mkdir(exist_ok=True)
     files = {}
-    for path in sorted(source.glob("*.json")):
-        data = path.read_bytes()
-        name = f"{path.stem}-{short_hash(data)}.json"
-        (out / name).write_bytes(data)
-        files[path.stem] = {"file": f"lang/{name}", "integrity": digest(data)}
+    for code in codes:
+        entry = {}
+        for part, key, integrity in (("", "file", "integrity"), (".texts", "texts", "textsIntegrity")):
+            data = (source / f"{code}{part}.json").read_bytes()
+            name = f"{code}{part}-{short_hash(data)}.json"
+            (out / name).write_bytes(data)
+            entry[key] = f"lang/{name}"
+            entry[integrity] = digest(data)
+        files[code] = entry
     return files
 
 
@@ -64,8 +71,9 @@ def main() -> int:
     glue, wasm = glue[0], wasm[0]
     words = built_languages()
     codes = sorted(p.name for p in (root / "content" / "lang").iterdir() if (p / "ui.toml").is_file())
-    if sorted(p.stem for p in words.glob("*.json")) != codes:
-        print(f"postbuild: build.rs should have written {codes} to {words}", file=sys.stderr)
+    expected = sorted([f"{c}.json" for c in codes] + [f"{c}.texts.json" for c in codes])
+    if sorted(p.name for p in words.glob("*.json")) != expected:
+        print(f"postbuild: build.rs should have written {expected} to {words}", file=sys.stderr)
         return 1
 
     css = staging / "widget.css"
@@ -90,7 +98,7 @@ def main() -> int:
         .replace("__WASM_INTEGRITY__", digest(wasm_bytes))
         .replace("__CSS_FILE__", css_name)
         .replace("__CSS_INTEGRITY__", digest(css_bytes))
-        .replace("__LANGUAGES__", json.dumps(language_files(words, staging), sort_keys=True))
+        .replace("__LANGUAGES__", json.dumps(language_files(words, staging, codes), sort_keys=True))
     )
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)
