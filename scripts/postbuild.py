@@ -13,6 +13,8 @@
   Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
   script.
+- <file>.br and <file>.gz beside every file (scripts/precompress.mjs, node's
+  zlib), for servers that send precompressed files (docs/EMBEDDING.md).
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
 """
 import base64
@@ -122,6 +124,8 @@ def main() -> int:
         # Trunk leaves its rust link in place when it injects no script; browsers ignore it, but it is noise.
         html = re.sub(r'\s*<link data-trunk rel="rust"[^>]*>', "", html)
         page.write_text(html, encoding="utf-8")
+    # Last, so that the compressed copies are of the final bytes.
+    subprocess.run(["node", str(root / "scripts" / "precompress.mjs"), str(staging)], check=True)
     return 0
 
 
