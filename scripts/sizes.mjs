@@ -12,13 +12,14 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 232 KB, or `make test` fails. It was set about 11 KB above the first load of
- * the day it was set, so growth within that headroom passes; the output prints
- * what is left of it, so that a change that spends it shows in review. Raising
- * the budget is a decision, made here. The goal is 150 KB; the widget does not
- * reach it yet (docs/PERFORMANCE.md explains where the bytes go).
+ * 212 KB, or `make test` fails. It was set on 2026-12-01, when the questionnaire's
+ * texts left the first load (210.3 KB), about 2 KB above it for features
+ * still landing; anything else a feature adds must load on demand. The output
+ * prints what is left of it, so that a change that spends it shows in review.
+ * Raising the budget is a decision, made here. The goal is 150 KB; the widget
+ * does not reach it yet (docs/PERFORMANCE.md explains where the bytes go).
  */
-export const BUDGET_BROTLI = 232 * 1024;
+export const BUDGET_BROTLI = 212 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** Raw, gzip and brotli sizes of one file of dist/. */
