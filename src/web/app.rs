@@ -101,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
 
     use_storage(&props.config, &model, &report);
     use_print(&model, texts == Texts::Ready);
-    use_focus(&root, model.page_turns, model.focus_question.clone());
+    use_focus(&root, model.page_turns, texts != Texts::Loading, model.focus_question.clone());
     use_frame_height(&props.host, &props.config);
     let dragging = use_drag_and_drop(&root, &dispatch);
     let download = use_download(&model, &report, &root);

@@ -150,6 +150,8 @@ for (const how of ['tampered', 'missing']) {
     await page.unroute(`**/${texts('en')}`);
     await root.locator('.ct-welcome .ct-button-primary').click();
     await expect(root.locator('input[name=use_case]').first()).toBeVisible();
+    // Focus lands on the new page's heading once its texts are there, not on the vanished button.
+    await expect(root.locator('h1[data-page-heading]')).toBeFocused();
   });
 }
 
