@@ -113,7 +113,12 @@ fn main() {
         let file = out.join(format!("lang_{code}.json"));
         write(&file, &language);
         if let Some(dir) = &shared {
-            fs::copy(&file, dir.join(format!("{code}.json"))).expect("the profile directory is writable");
+            // The widget loads a language in two parts: the interface words with the page
+            // (the welcome screen needs nothing else), the questionnaire's texts when the
+            // user leaves the welcome page. Together they are the embedded file's words.
+            let (interface, texts) = split_language(&language);
+            write(&dir.join(format!("{code}.json")), &interface);
+            write(&dir.join(format!("{code}.texts.json")), &texts);
         }
         writeln!(generated, "    ({code:?}, {name:?}, language_json!(\"lang_{code}.json\")),").unwrap();
     }
@@ -207,6 +212,17 @@ fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
             t.into_iter().map(|(k, v)| (k, to_json(v, path))).collect::<serde_json::Map<_, _>>().into()
         }
     }
+}
+
+/// The interface part (`code`, `ui`, no domain texts) and the texts part (`code`, `domains`, `frameworks`:
+/// the questions and the crosswalk's item titles) of a language.
+fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
+    let interface = serde_json::json!({ "code": language["code"], "ui": language["ui"], "domains": {} });
+    let mut texts = serde_json::json!({ "code": language["code"], "domains": language["domains"] });
+    if let Some(frameworks) = language.get("frameworks") {
+        texts["frameworks"] = frameworks.clone();
+    }
+    (interface, texts)
 }
 
 fn write(path: &Path, value: &serde_json::Value) {

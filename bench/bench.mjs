@@ -90,12 +90,36 @@ function driver(name) {
   poll();
 }
 
-async function firstLoad(browser, base, name) {
+/**
+ * The profiles both pages run in: this machine as it is, and a thin client
+ * (Lighthouse's mobile profile: the CPU throttled 4x, a network of 150 ms
+ * round trip and 1.6 Mbit/s down, 750 kbit/s up), set through the DevTools protocol.
+ */
+const PROFILES = {
+  plain: null,
+  'thin client': { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 },
+};
+
+/** A fresh context and page in a profile. */
+async function newPage(browser, profile) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (profile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up,
+    });
+  }
+  return { context, page };
+}
+
+async function firstLoad(browser, base, name, profile) {
   const times = [];
   const loaded = new Map();
   for (let i = 0; i < LOADS; i++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser, profile);
     await page.addInitScript(driver, name);
     page.on('response', async (r) => {
       if (i === 0 && r.status() === 200) loaded.set(new URL(r.url()).pathname, await r.body().catch(() => Buffer.alloc(0)));
@@ -111,9 +135,8 @@ async function firstLoad(browser, base, name) {
 }
 
 /** Clicks answers across all pages and measures click → updated DOM, in the page. */
-async function interaction(browser, base, name) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+async function interaction(browser, base, name, profile) {
+  const { context, page } = await newPage(browser, profile);
   await page.goto(PAGES[name].url(base));
   await PAGES[name].toFirstQuestions(page);
   const result = await page.evaluate(async ({ name, clicks, changes }) => {
@@ -224,35 +247,46 @@ const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
 const server = await serve({ '/ct/': 'dist', '/surveyjs/': 'bench/out/surveyjs', '/': 'dist' });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-const results = {};
+const byProfile = {};
 try {
-  for (const name of ['cloudtriage', 'surveyjs']) {
-    results[name] = { ...(await firstLoad(browser, base, name)), ...(await interaction(browser, base, name)) };
+  for (const [profileName, profile] of Object.entries(PROFILES)) {
+    const results = {};
+    for (const name of ['cloudtriage', 'surveyjs']) {
+      results[name] = { ...(await firstLoad(browser, base, name, profile)), ...(await interaction(browser, base, name, profile)) };
+    }
+    byProfile[profileName] = results;
   }
 } finally {
   await browser.close();
   server.close();
 }
 
-const c = results.cloudtriage;
-const s = results.surveyjs;
-const rows = [
-  ['First load, raw', kb(c.total.raw), kb(s.total.raw), ratio(c.total.raw, s.total.raw), ''],
-  ['First load, gzip', kb(c.total.gzip), kb(s.total.gzip), ratio(c.total.gzip, s.total.gzip), ''],
-  ['First load, brotli', kb(c.total.brotli), kb(s.total.brotli), ratio(c.total.brotli, s.total.brotli), '≤ 150 KB and ≤ 0.5×'],
-  [`Navigation to first questions usable, median of ${LOADS}`, ms(c.usable.median), ms(s.usable.median), ratio(c.usable.median, s.usable.median), '≤ 0.5×'],
-  [`Navigation to first questions usable, p95 of ${LOADS}`, ms(c.usable.p95), ms(s.usable.p95), ratio(c.usable.p95, s.usable.p95), ''],
-  [`Answer click to updated DOM, median of ${c.clicks.count}`, ms(c.clicks.median), ms(s.clicks.median), ratio(c.clicks.median, s.clicks.median), ''],
-  [`Answer click to updated DOM, p95 of ${c.clicks.count}`, ms(c.clicks.p95), ms(s.clicks.p95), ratio(c.clicks.p95, s.clicks.p95), '< 4 ms'],
-  ['Results page render, all answered (SurveyJS: completion page)', ms(c.resultsMs), ms(s.resultsMs), ratio(c.resultsMs, s.resultsMs), '< 16 ms'],
-  ['Memory after a complete assessment (JS heap + wasm)', mb(c.afterComplete.heap + c.afterComplete.wasm), mb(s.afterComplete.heap), ratio(c.afterComplete.heap + c.afterComplete.wasm, s.afterComplete.heap), ''],
-  [`Memory after ${CHANGES} more answer changes`, mb(c.afterChanges.heap + c.afterChanges.wasm), mb(s.afterChanges.heap), ratio(c.afterChanges.heap + c.afterChanges.wasm, s.afterChanges.heap), 'no unbounded growth'],
-];
-const table = [
-  '| measure | cloudtriage | SurveyJS | ratio | target |',
-  '| --- | ---: | ---: | ---: | --- |',
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
-].join('\n');
+/** The side-by-side table of one profile. */
+function tableOf(results) {
+  const c = results.cloudtriage;
+  const s = results.surveyjs;
+  const rows = [
+    ['First load, raw', kb(c.total.raw), kb(s.total.raw), ratio(c.total.raw, s.total.raw), ''],
+    ['First load, gzip', kb(c.total.gzip), kb(s.total.gzip), ratio(c.total.gzip, s.total.gzip), ''],
+    ['First load, brotli', kb(c.total.brotli), kb(s.total.brotli), ratio(c.total.brotli, s.total.brotli), '≤ 150 KB and ≤ 0.5×'],
+    [`Navigation to first questions usable, median of ${LOADS}`, ms(c.usable.median), ms(s.usable.median), ratio(c.usable.median, s.usable.median), '≤ 0.5×'],
+    [`Navigation to first questions usable, p95 of ${LOADS}`, ms(c.usable.p95), ms(s.usable.p95), ratio(c.usable.p95, s.usable.p95), ''],
+    [`Answer click to updated DOM, median of ${c.clicks.count}`, ms(c.clicks.median), ms(s.clicks.median), ratio(c.clicks.median, s.clicks.median), ''],
+    [`Answer click to updated DOM, p95 of ${c.clicks.count}`, ms(c.clicks.p95), ms(s.clicks.p95), ratio(c.clicks.p95, s.clicks.p95), '< 4 ms'],
+    ['Results page render, all answered (SurveyJS: completion page)', ms(c.resultsMs), ms(s.resultsMs), ratio(c.resultsMs, s.resultsMs), '< 16 ms'],
+    ['Memory after a complete assessment (JS heap + wasm)', mb(c.afterComplete.heap + c.afterComplete.wasm), mb(s.afterComplete.heap), ratio(c.afterComplete.heap + c.afterComplete.wasm, s.afterComplete.heap), ''],
+    [`Memory after ${CHANGES} more answer changes`, mb(c.afterChanges.heap + c.afterChanges.wasm), mb(s.afterChanges.heap), ratio(c.afterChanges.heap + c.afterChanges.wasm, s.afterChanges.heap), 'no unbounded growth'],
+  ];
+  return [
+    '| measure | cloudtriage | SurveyJS | ratio | target |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+const table = Object.entries(byProfile)
+  .map(([profileName, results]) => `Profile: ${profileName}${PROFILES[profileName] ? ' (CPU 4x slower, 150 ms round trip, 1.6 Mbit/s)' : ''}\n\n${tableOf(results)}`)
+  .join('\n\n');
+const results = byProfile.plain;
 const files = (name) => results[name].files.map((f) => `| ${name} | \`${f.path}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`).join('\n');
 const fileTable = ['| page | file | raw | gzip | brotli |', '| --- | --- | ---: | ---: | ---: |', files('cloudtriage'), files('surveyjs')].join('\n');
 const host = hostScore();

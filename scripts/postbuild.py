@@ -4,16 +4,21 @@
 - cloudtriage.js: the wasm-bindgen module with the loader (web/loader.js)
   appended. Its name is stable so host pages can include it; it is small and
   should be revalidated on every load.
-- cloudtriage-<hash>_bg.wasm, widget-<hash>.css and lang/<code>-<hash>.json
-  (the words of each language: build.rs's own output, copied, so the browser
-  loads the same bytes the host tests check): content-hashed, cacheable
-  forever; the loader fetches them with Subresource Integrity.
+- cloudtriage-<hash>_bg.wasm, widget-<hash>.css, lang/<code>-<hash>.json (the
+  interface words of each language, loaded with the page) and
+  lang/<code>.texts-<hash>.json (the questionnaire's texts, loaded when the
+  user leaves the welcome page); the words are build.rs's own output, copied,
+  so the browser loads the same bytes the host tests check: content-hashed,
+  cacheable forever; the loader and the module fetch them with Subresource
+  Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
   script.
 - exports-<hash>.js and exports-<hash>_bg.wasm: the on-demand export module
   (the crate in exports/, built here with cargo, wasm-bindgen and wasm-opt),
   named with its digest in the loader's configuration; the widget loads it
   only when the user asks for an export.
+- <file>.br and <file>.gz beside every file (scripts/precompress.mjs, node's
+  zlib), for servers that send precompressed files (docs/EMBEDDING.md).
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
 """
 import base64
@@ -46,16 +51,20 @@ def built_languages() -> Path:
     return target / "wasm32-unknown-unknown" / os.environ.get("TRUNK_PROFILE", "release") / "lang"
 
 
-def language_files(source: Path, staging: Path) -> dict:
-    """Copies build.rs's JSON of every language, byte for byte, to lang/<code>-<hash>.json."""
+def language_files(source: Path, staging: Path, codes: list) -> dict:
+    """Copies build.rs's two JSON files of every language, byte for byte, to lang/<code>-<hash>.json and lang/<code>.texts-<hash>.json."""
     out = staging / "lang"
     out.mkdir(exist_ok=True)
     files = {}
-    for path in sorted(source.glob("*.json")):
-        data = path.read_bytes()
-        name = f"{path.stem}-{short_hash(data)}.json"
-        (out / name).write_bytes(data)
-        files[path.stem] = {"file": f"lang/{name}", "integrity": digest(data)}
+    for code in codes:
+        entry = {}
+        for part, key, integrity in (("", "file", "integrity"), (".texts", "texts", "textsIntegrity")):
+            data = (source / f"{code}{part}.json").read_bytes()
+            name = f"{code}{part}-{short_hash(data)}.json"
+            (out / name).write_bytes(data)
+            entry[key] = f"lang/{name}"
+            entry[integrity] = digest(data)
+        files[code] = entry
     return files
 
 
@@ -105,8 +114,9 @@ def main() -> int:
     glue, wasm = glue[0], wasm[0]
     words = built_languages()
     codes = sorted(p.name for p in (root / "content" / "lang").iterdir() if (p / "ui.toml").is_file())
-    if sorted(p.stem for p in words.glob("*.json")) != codes:
-        print(f"postbuild: build.rs should have written {codes} to {words}", file=sys.stderr)
+    expected = sorted([f"{c}.json" for c in codes] + [f"{c}.texts.json" for c in codes])
+    if sorted(p.name for p in words.glob("*.json")) != expected:
+        print(f"postbuild: build.rs should have written {expected} to {words}", file=sys.stderr)
         return 1
 
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
@@ -138,7 +148,7 @@ def main() -> int:
         .replace("__WASM_INTEGRITY__", digest(wasm_bytes))
         .replace("__CSS_FILE__", css_name)
         .replace("__CSS_INTEGRITY__", digest(css_bytes))
-        .replace("__LANGUAGES__", json.dumps(language_files(words, staging), sort_keys=True))
+        .replace("__LANGUAGES__", json.dumps(language_files(words, staging, codes), sort_keys=True))
         .replace("__EXPORTS_FILE__", exports["file"])
         .replace("__EXPORTS_INTEGRITY__", exports["integrity"])
     )
@@ -164,6 +174,8 @@ def main() -> int:
         # Trunk leaves its rust link in place when it injects no script; browsers ignore it, but it is noise.
         html = re.sub(r'\s*<link data-trunk rel="rust"[^>]*>', "", html)
         page.write_text(html, encoding="utf-8")
+    # Last, so that the compressed copies are of the final bytes.
+    subprocess.run(["node", str(root / "scripts" / "precompress.mjs"), str(staging)], check=True)
     return 0
 
 

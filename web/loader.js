@@ -4,7 +4,9 @@
 // the hashed file names and their integrity digests. It starts the widget in
 // every element marked `data-cloudtriage`. Every request it makes goes to the
 // folder it was loaded from: the WebAssembly module, the widget's stylesheet
-// and the words of the language shown (lang/<code>-<hash>.json). A file that
+// and the interface words of the language shown (lang/<code>-<hash>.json);
+// the module itself loads the questionnaire's texts
+// (lang/<code>.texts-<hash>.json) only when the user leaves the welcome page. A file that
 // is missing or fails its integrity check stops the widget: the element then
 // shows only the message below, in its language.
 // The export module (exports-<hash>.js) is only named here; the widget loads
@@ -70,7 +72,12 @@ async function cloudtriageStart() {
   const base = cloudtriageBase();
   const languages = {};
   for (const [code, file] of Object.entries(CLOUDTRIAGE_ASSETS.languages)) {
-    languages[code] = { url: new URL(file.file, base).href, integrity: file.integrity };
+    languages[code] = {
+      url: new URL(file.file, base).href,
+      integrity: file.integrity,
+      texts: new URL(file.texts, base).href,
+      textsIntegrity: file.textsIntegrity,
+    };
   }
   const likely = cloudtriageLikelyLanguage();
   // The widget decides the language itself; words loaded here only save a round trip.

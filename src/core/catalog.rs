@@ -1,6 +1,8 @@
 //! The questionnaire and its languages. The structure is compiled into the
 //! program; a language's words are compiled in too (command-line tool, host
-//! tests) or given at run time (the widget loads the one it shows).
+//! tests) or given at run time in two parts (the widget loads the interface
+//! words of the language it shows with the page, and the questionnaire's
+//! texts only when the user leaves the welcome page: the first load stays small).
 
 use std::sync::OnceLock;
 
@@ -20,7 +22,10 @@ struct Entry {
     code: &'static str,
     name: &'static str,
     json: Option<&'static str>,
-    words: OnceLock<Language>,
+    /// The interface words alone, as given at run time before the texts.
+    interface: OnceLock<Language>,
+    /// Every word: interface and questionnaire texts.
+    complete: OnceLock<Language>,
 }
 
 /// A questionnaire with its languages; each language is parsed when first used.
@@ -40,6 +45,12 @@ impl Catalog {
         })
     }
 
+    /// The built-in structure and languages with no words at hand, as the widget starts: every word must be given.
+    pub fn unloaded() -> Result<Catalog, ContentError> {
+        let languages: Vec<_> = embedded::LANGUAGES.iter().map(|&(code, name, _)| (code, name, None)).collect();
+        Catalog::new(embedded::STRUCTURE, &languages)
+    }
+
     /// A catalogue from the structure's JSON and `(code, own name, JSON when compiled in)`, the fallback language first.
     pub fn new(
         structure: &str,
@@ -49,8 +60,16 @@ impl Catalog {
         if languages.is_empty() {
             return Err(ContentError::Invalid("no language".into()));
         }
-        let languages =
-            languages.iter().map(|&(code, name, json)| Entry { code, name, json, words: OnceLock::new() }).collect();
+        let languages = languages
+            .iter()
+            .map(|&(code, name, json)| Entry {
+                code,
+                name,
+                json,
+                interface: OnceLock::new(),
+                complete: OnceLock::new(),
+            })
+            .collect();
         Ok(Catalog { questionnaire, languages })
     }
 
@@ -73,23 +92,56 @@ impl Catalog {
         self.languages.iter().find(|e| e.code == code)
     }
 
-    /// Whether a language's words can be used now without loading them.
+    /// Whether a language's interface words can be used now without loading them.
     pub fn is_available(&self, code: &str) -> bool {
-        self.entry(code).is_some_and(|e| e.words.get().is_some() || e.json.is_some())
+        self.entry(code).is_some_and(|e| e.interface.get().is_some() || e.complete.get().is_some() || e.json.is_some())
     }
 
-    /// Gives a language's words at run time (as loaded by the widget). Checked like compiled-in words.
+    /// Whether a language's questionnaire texts can be used now without loading them.
+    pub fn has_texts(&self, code: &str) -> bool {
+        self.entry(code).is_some_and(|e| e.complete.get().is_some() || e.json.is_some())
+    }
+
+    /// Gives a language's words at run time (as loaded by the widget): all of them, or the
+    /// interface words alone (no domain texts). Checked like compiled-in words.
     pub fn provide(&self, code: &str, json: &str) -> Result<&Language, ContentError> {
         let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
-        if let Some(words) = entry.words.get() {
+        if let Some(words) = entry.complete.get().or_else(|| entry.interface.get()) {
             return Ok(words);
         }
         let mut language = Language::from_json(json)?;
         if language.code != code {
             return Err(ContentError::Invalid(format!("the words for {code} are marked {}", language.code)));
         }
+        if language.has_texts() {
+            self.fill_gaps(&mut language);
+            Ok(entry.complete.get_or_init(|| language))
+        } else {
+            // Only the interface is filled: the texts come later, with their own gaps filled then.
+            let fallback = &self.languages[0];
+            if language.code != fallback.code {
+                if let Ok(words) = self.try_language(fallback.code) {
+                    language.fill_interface_gaps_from(words);
+                }
+            }
+            Ok(entry.interface.get_or_init(|| language))
+        }
+    }
+
+    /// Gives a language's questionnaire texts at run time, after its interface words
+    /// (`{"code": .., "domains": {..}}`, as loaded by the widget). Checked like compiled-in words.
+    pub fn provide_texts(&self, code: &str, json: &str) -> Result<&Language, ContentError> {
+        let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
+        if let Some(words) = entry.complete.get() {
+            return Ok(words);
+        }
+        let interface = match entry.interface.get() {
+            Some(words) => words,
+            None => self.try_language(code)?,
+        };
+        let mut language = interface.with_texts(json)?;
         self.fill_gaps(&mut language);
-        Ok(entry.words.get_or_init(|| language))
+        Ok(entry.complete.get_or_init(|| language))
     }
 
     /// Fills gaps from the fallback language when its words are at hand.
@@ -102,16 +154,16 @@ impl Catalog {
         }
     }
 
-    /// A language's words, parsing compiled-in words on first use.
+    /// A language's words (every word if at hand, else the interface words), parsing compiled-in words on first use.
     pub fn try_language(&self, code: &str) -> Result<&Language, ContentError> {
         let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
-        if let Some(words) = entry.words.get() {
+        if let Some(words) = entry.complete.get().or_else(|| entry.interface.get()) {
             return Ok(words);
         }
         let json = entry.json.ok_or_else(|| ContentError::Invalid(format!("the words for {code} are not loaded")))?;
         let mut language = Language::from_json(json)?;
         self.fill_gaps(&mut language);
-        Ok(entry.words.get_or_init(|| language))
+        Ok(entry.complete.get_or_init(|| language))
     }
 
     /// A language exactly as written, without the gaps filled from the fallback (for completeness checks).

@@ -77,6 +77,25 @@ fn read_domain_text(at: &ContentNode<'_>) -> Result<DomainText, ContentError> {
     Ok(DomainText { title: at.required("title")?.text()?, summary: at.required("summary")?.text()?, questions })
 }
 
+fn read_domains(at: &ContentNode<'_>) -> Result<BTreeMap<String, DomainText>, ContentError> {
+    let mut domains = BTreeMap::new();
+    for (id, _) in at.value.as_object().unwrap_or_default() {
+        domains.insert(id.clone(), read_domain_text(&at.required(id)?)?);
+    }
+    Ok(domains)
+}
+
+/// The frameworks' words, when the language carries them.
+fn read_frameworks(at: &ContentNode<'_>) -> Result<BTreeMap<String, FrameworkText>, ContentError> {
+    let mut frameworks = BTreeMap::new();
+    if let Some(list) = at.field("frameworks") {
+        for (id, _) in list.value.as_object().unwrap_or_default() {
+            frameworks.insert(id.clone(), read_framework_text(&list.required(id)?)?);
+        }
+    }
+    Ok(frameworks)
+}
+
 /// One language's words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Language {
@@ -95,18 +114,29 @@ impl Language {
         at.object(&["code", "ui", "domains", "frameworks"])?;
         let mut strings = BTreeMap::new();
         flatten("", at.required("ui")?.value, &mut strings);
-        let domains_at = at.required("domains")?;
-        let mut domains = BTreeMap::new();
-        for (id, _) in domains_at.value.as_object().unwrap_or_default() {
-            domains.insert(id.clone(), read_domain_text(&domains_at.required(id)?)?);
-        }
-        let mut frameworks = BTreeMap::new();
-        if let Some(list) = at.field("frameworks") {
-            for (id, _) in list.value.as_object().unwrap_or_default() {
-                frameworks.insert(id.clone(), read_framework_text(&list.required(id)?)?);
-            }
-        }
+        let domains = read_domains(&at.required("domains")?)?;
+        let frameworks = read_frameworks(&at)?;
         Ok(Language { code: at.required("code")?.text()?, strings, domains, frameworks })
+    }
+
+    /// These interface words with the questionnaire's texts, given apart as
+    /// `{"code": .., "domains": {..}, "frameworks": {..}}` (the widget loads them when they are first needed).
+    pub fn with_texts(&self, text: &str) -> Result<Language, ContentError> {
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
+        let at = ContentNode::root(&json);
+        at.object(&["code", "domains", "frameworks"])?;
+        let code = at.required("code")?.text()?;
+        if code != self.code {
+            return Err(ContentError::Invalid(format!("the texts for {} are marked {code}", self.code)));
+        }
+        let domains = read_domains(&at.required("domains")?)?;
+        let frameworks = read_frameworks(&at)?;
+        Ok(Language { code, strings: self.strings.clone(), domains, frameworks })
+    }
+
+    /// Whether the questionnaire's texts are here (not only the interface words).
+    pub fn has_texts(&self) -> bool {
+        !self.domains.is_empty()
     }
 
     /// The language's own name, e.g. "Deutsch".
@@ -165,11 +195,16 @@ impl Language {
         self.frameworks.get(framework).and_then(|f| f.items.get(item)).map(String::as_str).unwrap_or("")
     }
 
-    /// Fills every string, domain and question missing here from another language.
-    pub fn fill_gaps_from(&mut self, other: &Language) {
+    /// Fills every interface string missing here from another language (not its texts).
+    pub fn fill_interface_gaps_from(&mut self, other: &Language) {
         for (key, value) in &other.strings {
             self.strings.entry(key.clone()).or_insert_with(|| value.clone());
         }
+    }
+
+    /// Fills every string, domain and question missing here from another language.
+    pub fn fill_gaps_from(&mut self, other: &Language) {
+        self.fill_interface_gaps_from(other);
         for (id, domain) in &other.domains {
             let mine = self.domains.entry(id.clone()).or_insert_with(|| domain.clone());
             for (qid, question) in &domain.questions {

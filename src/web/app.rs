@@ -12,11 +12,12 @@ use super::components::{
 };
 use super::hooks::{
     restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_storage,
+    use_texts, Texts,
 };
 use super::lang::Words;
 use super::notice::Notice;
 use super::platform;
-use super::state::{Model, Msg, ResultsTab};
+use super::state::{Dispatch, Model, Msg, ResultsTab};
 use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::crosswalk::{self, Assessed};
 use crate::core::embed::{EmbedConfig, Preset};
@@ -67,6 +68,24 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
     model
 }
 
+/// The page shown when the questionnaire's texts cannot be had: what happened, try again, or back to the start.
+fn texts_failed(lang: Words, dispatch: &Dispatch, retry: Callback<()>) -> Html {
+    let back = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Msg::Core(Event::Go(Page::Welcome))))
+    };
+    html! {
+        <section class="ct-texts-failed" aria-labelledby="ct-page-title">
+            <h1 id="ct-page-title" class="ct-title" tabindex="-1" data-page-heading="">{ lang.t("texts.failed_title") }</h1>
+            <p role="alert">{ lang.t("texts.failed") }</p>
+            <div class="ct-actions-row">
+                <button type="button" class="ct-button ct-button-primary" onclick={retry.reform(|_| ())}>{ lang.t("texts.retry") }</button>
+                <button type="button" class="ct-button" onclick={back}>{ lang.t("texts.back") }</button>
+            </div>
+        </section>
+    }
+}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let (config, language) = (props.config.clone(), props.language.clone());
@@ -82,8 +101,10 @@ pub fn App(props: &AppProps) -> Html {
     let catalog = Catalog::embedded();
     let q = &catalog.questionnaire;
     let a = &model.assessment;
-    let lang = Words::of(&a.language);
     let dispatch = model.dispatcher();
+    // Every page but the welcome page shows the questionnaire's texts; they load on the way there.
+    let (texts, retry) = use_texts(&a.language, a.page != Page::Welcome);
+    let lang = Words::of(&a.language);
 
     // The agency's files, when the page names them; problems become notices.
     let agency = {
@@ -110,21 +131,29 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     use_storage(&props.config, &model, &report);
-    use_print(&model);
-    use_focus(&root, model.page_turns, model.focus_question.clone());
+    use_print(&model, texts == Texts::Ready);
+    use_focus(&root, model.page_turns, texts != Texts::Loading, model.focus_question.clone());
     use_frame_height(&props.host, &props.config);
     let dragging = use_drag_and_drop(&root, &dispatch);
     let download = use_download(&model, &report, &root);
     let (export, exporting) = use_export(&model, &report, &root);
 
-    let page = match &a.page {
-        Page::Welcome => html! { <WelcomePage lang={lang} dispatch={dispatch.clone()} view={view::welcome(q, a)} /> },
-        Page::Context => html! { <ContextPage lang={lang} dispatch={dispatch.clone()} view={view::context(q, a)} /> },
-        Page::Domain(id) => match view::domain(q, a, id) {
+    let page = match (&a.page, texts) {
+        (_, Texts::Loading) => html! {
+            <p class="ct-loading" role="status">{ lang.t("texts.loading") }</p>
+        },
+        (_, Texts::Failed) => texts_failed(lang, &dispatch, retry),
+        (Page::Welcome, _) => {
+            html! { <WelcomePage lang={lang} dispatch={dispatch.clone()} view={view::welcome(q, a)} /> }
+        }
+        (Page::Context, _) => {
+            html! { <ContextPage lang={lang} dispatch={dispatch.clone()} view={view::context(q, a)} /> }
+        }
+        (Page::Domain(id), _) => match view::domain(q, a, id) {
             Some(domain) => html! { <DomainPage lang={lang} dispatch={dispatch.clone()} view={domain} /> },
             None => html! {},
         },
-        Page::Results => {
+        (Page::Results, _) => {
             let today = crate::core::time::rfc3339(platform::now_seconds());
             html! {
                 <ResultsPage
@@ -142,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
                 </ResultsPage>
             }
         }
-        Page::Team => html! {
+        (Page::Team, _) => html! {
             <TeamPage
                 lang={lang}
                 dispatch={dispatch.clone()}
@@ -151,12 +180,12 @@ pub fn App(props: &AppProps) -> Html {
                 merge_files={model.merge_files.clone()}
             />
         },
-        Page::Compare => match view::comparison(q, a, &report) {
+        (Page::Compare, _) => match view::comparison(q, a, &report) {
             Some(comparison) => html! { <ComparePage lang={lang} dispatch={dispatch.clone()} view={comparison} /> },
             None => html! {},
         },
     };
-    let show_nav = !matches!(a.page, Page::Welcome);
+    let show_nav = !matches!(a.page, Page::Welcome) && texts == Texts::Ready;
     let theme = format!("ct ct-theme-{}", props.config.theme.as_str());
     let layout = if show_nav { "ct-layout" } else { "ct-layout ct-layout-single" };
     let toolbar = view::toolbar(a, model.remember, model.confirm_erase, props.config.storage_allowed);

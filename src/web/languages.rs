@@ -1,7 +1,9 @@
 //! Loading a language's words. The widget carries the questionnaire's
 //! structure; the words of the language it shows come from `lang/` next to
-//! the loader, fetched from the same origin with Subresource Integrity. This
-//! is the only request the widget makes, and it carries nothing of the user's.
+//! the loader, fetched from the same origin with Subresource Integrity, in two
+//! parts: the interface words with the page, the questionnaire's texts when the
+//! user first leaves the welcome page (the welcome screen needs none of them).
+//! These are the only requests the widget makes, and they carry nothing of the user's.
 
 use std::cell::RefCell;
 
@@ -14,19 +16,27 @@ use crate::core::assessment::Event;
 use crate::core::json::Json;
 use crate::core::Catalog;
 
-/// Where one language's words are and their digest.
+/// Where one file of words is and its digest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct File {
+    url: String,
+    integrity: String,
+}
+
+/// Where one language's two parts are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Source {
     code: String,
-    url: String,
-    integrity: String,
+    interface: File,
+    texts: File,
 }
 
 thread_local! {
     static SOURCES: RefCell<Vec<Source>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Records the language files the loader announced: `{"de": {"url": "...", "integrity": "sha384-..."}}`.
+/// Records the language files the loader announced:
+/// `{"de": {"url": "...", "integrity": "sha384-...", "texts": "...", "textsIntegrity": "sha384-..."}}`.
 pub fn announce(manifest: &str) {
     let Ok(json) = Json::parse(manifest) else { return };
     let sources: Vec<Source> = json
@@ -34,17 +44,23 @@ pub fn announce(manifest: &str) {
         .unwrap_or_default()
         .iter()
         .filter_map(|(code, entry)| {
+            let file = |url: &str, integrity: &str| {
+                Some(File {
+                    url: entry.get(url)?.as_str()?.to_owned(),
+                    integrity: entry.get(integrity).and_then(Json::as_str).unwrap_or_default().to_owned(),
+                })
+            };
             Some(Source {
                 code: code.clone(),
-                url: entry.get("url")?.as_str()?.to_owned(),
-                integrity: entry.get("integrity")?.as_str().unwrap_or_default().to_owned(),
+                interface: file("url", "integrity")?,
+                texts: file("texts", "textsIntegrity")?,
             })
         })
         .collect();
     SOURCES.with(|s| *s.borrow_mut() = sources);
 }
 
-async fn fetch_text(source: &Source) -> Result<String, wasm_bindgen::JsValue> {
+async fn fetch_text(source: &File) -> Result<String, wasm_bindgen::JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
@@ -59,16 +75,42 @@ async fn fetch_text(source: &Source) -> Result<String, wasm_bindgen::JsValue> {
     JsFuture::from(response.text()?).await?.as_string().ok_or_else(|| "not text".into())
 }
 
-/// Makes a language's words available, loading them if needed. `false` if they cannot be had.
+fn source(code: &str) -> Option<Source> {
+    SOURCES.with(|s| s.borrow().iter().find(|s| s.code == code).cloned())
+}
+
+/// Makes a language's interface words available, loading them if needed. `false` if they cannot be had.
 pub async fn ensure(code: &str) -> bool {
     let catalog = Catalog::embedded();
     if catalog.is_available(code) {
         return true;
     }
-    let Some(source) = SOURCES.with(|s| s.borrow().iter().find(|s| s.code == code).cloned()) else { return false };
-    match fetch_text(&source).await {
-        Ok(text) => match catalog.provide(code, &text) {
-            Ok(_) => true,
+    let Some(source) = source(code) else { return false };
+    load(code, &source.interface, |text| catalog.provide(code, text).map(|_| ())).await
+}
+
+/// Makes a language's questionnaire texts available (and its interface words), loading
+/// what is missing. `false` if they cannot be had.
+pub async fn ensure_texts(code: &str) -> bool {
+    let catalog = Catalog::embedded();
+    if catalog.has_texts(code) {
+        return true;
+    }
+    if !ensure(code).await {
+        return false;
+    }
+    let Some(source) = source(code) else { return false };
+    load(code, &source.texts, |text| catalog.provide_texts(code, text).map(|_| ())).await
+}
+
+async fn load(
+    code: &str,
+    file: &File,
+    provide: impl FnOnce(&str) -> Result<(), crate::core::model::ContentError>,
+) -> bool {
+    match fetch_text(file).await {
+        Ok(text) => match provide(&text) {
+            Ok(()) => true,
             Err(e) => {
                 web_sys::console::error_1(&format!("cloudtriage: the words for {code} are damaged: {e}").into());
                 false
@@ -82,10 +124,12 @@ pub async fn ensure(code: &str) -> bool {
 }
 
 /// Switches the widget to a language once its words are available (loading them first if
-/// needed); the answers stay as they are. Words that cannot be had leave the language as it was, with a notice.
-pub fn switch(code: String, dispatch: Dispatch) {
+/// needed, with the questionnaire's texts when `with_texts`); the answers stay as they are.
+/// Words that cannot be had leave the language as it was, with a notice.
+pub fn switch(code: String, with_texts: bool, dispatch: Dispatch) {
     wasm_bindgen_futures::spawn_local(async move {
-        if ensure(&code).await {
+        let loaded = if with_texts { ensure_texts(&code).await } else { ensure(&code).await };
+        if loaded {
             dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
         } else {
             dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));

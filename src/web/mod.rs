@@ -122,7 +122,7 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
 /// Starts the widget in every element marked `data-cloudtriage` that does not
 /// have it yet. Called by the loader; hosts that add mount elements later may
 /// call it again.
-/// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-..."}}`;
+/// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-...", "texts": "...", "textsIntegrity": "sha384-..."}}`;
 /// `exports` names the on-demand export module: `{"url": "...", "integrity": "sha384-..."}` (empty: none);
 /// `words` may carry the words of language `code`, already loaded by the loader (checked like any other).
 #[wasm_bindgen]

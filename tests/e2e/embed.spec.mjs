@@ -6,7 +6,7 @@
 // parent origin only; a colour scheme fixed by the host. The shared fixture
 // fails every test on a CSP violation or a script error it did not declare.
 import { test, expect } from './fixtures.mjs';
-import { widget, ready, start, answerAll, unexpected, allowed } from './helpers.mjs';
+import { widget, ready, start, answerAll, unexpected, allowed, textsFiles } from './helpers.mjs';
 
 async function completeAndDownload(page, root) {
   await start(root, { useCases: ['administrative'], serviceModel: 'saas' });
@@ -15,12 +15,17 @@ async function completeAndDownload(page, root) {
   return file;
 }
 
-/** Only the page's own files and the widget's were loaded, nothing after it was interactive, nothing kept. */
+/**
+ * Only the page's own files and the widget's were loaded, nothing after it was interactive but the
+ * questionnaire's texts (once, when the user started), nothing kept.
+ */
 async function assertPrivate(page, log, context, files) {
   const origin = new URL(page.url()).origin;
   expect(unexpected(log.requests, allowed(origin, files))).toEqual([]);
-  const late = log.requests.filter((r) => r.at > log.interactiveAt && !r.url.startsWith('blob:'));
-  expect(late.map((r) => r.url), 'no request after interactive').toEqual([]);
+  const late = log.requests.filter((r) => r.at > log.interactiveAt && !r.url.startsWith('blob:')).map((r) => new URL(r.url).pathname);
+  const texts = textsFiles();
+  expect(late.filter((p) => !texts.some((t) => p.endsWith(`/${t}`))), 'no request after interactive but the texts').toEqual([]);
+  expect(late.length, 'the texts load once').toBeLessThanOrEqual(1);
   expect(await context.cookies()).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
 }

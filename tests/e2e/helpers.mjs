@@ -70,9 +70,14 @@ export function widgetFiles(dist = 'dist') {
   const loader = readFileSync(join(dist, 'cloudtriage.js'), 'utf8');
   const assets = loader.match(/const CLOUDTRIAGE_ASSETS = \{\s*wasm: "([^"]+)",[^}]*?css: "([^"]+)",[^}]*?languages: (\{.*\}),\s*\};/s);
   if (!assets) throw new Error(`${dist}/cloudtriage.js does not name its assets`);
-  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).map((l) => l.file)];
+  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).flatMap((l) => [l.file, l.texts])];
   for (const f of files) if (!existsSync(join(dist, f))) throw new Error(`${dist}/${f} is named by the loader but missing`);
   return files;
+}
+
+/** The questionnaire's texts of each language, as the loader names them: loaded only when the user leaves the welcome page. */
+export function textsFiles(dist = 'dist') {
+  return widgetFiles(dist).filter((f) => /^lang\/[a-z]{2}\.texts-[0-9a-f]{16}\.json$/.test(f));
 }
 
 /** The standalone page's own stylesheet, as dist/index.html links it. */

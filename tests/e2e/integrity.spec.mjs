@@ -17,6 +17,7 @@ const files = widgetFiles();
 const WASM = files.find((f) => f.endsWith('_bg.wasm'));
 const CSS = files.find((f) => /^widget-.*\.css$/.test(f));
 const lang = (code) => files.find((f) => f.startsWith(`lang/${code}-`));
+const texts = (code) => files.find((f) => f.startsWith(`lang/${code}.texts-`));
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Serves one of the widget's files with its last byte changed, or not at all. */
@@ -121,6 +122,36 @@ for (const how of ['tampered', 'missing']) {
     await expect(root.locator('.ct-question').first().locator('input[value="2"]')).toBeChecked();
     await expect(root.locator('.ct-question input:checked')).toHaveCount(1);
     expect(served()).toBe(1);
+  });
+}
+
+for (const how of ['tampered', 'missing']) {
+  test(`${how} questionnaire texts are refused when the user starts: the widget says so, keeps the answers and tries again`, async ({ page, guard }) => {
+    refusal(guard, texts('en'), how);
+    guard.expectError(/^console: cloudtriage: the words for en could not be loaded/);
+    const served = await spoil(page, texts('en'), how);
+    await page.goto('/?lang=en');
+    await ready(page, guard);
+    const root = widget(page);
+    // Nothing of the texts is requested before the user leaves the welcome page.
+    await page.waitForTimeout(300);
+    expect(served()).toBe(0);
+    await root.locator('.ct-welcome .ct-button-primary').click();
+    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+    await expect(root.locator('.ct-texts-failed [role=alert]')).toHaveText('The questions could not be loaded from this site. Check the connection and try again; your answers are unchanged.');
+    expect(served()).toBe(1);
+    // Still refused: the same message, one more request.
+    await root.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(served).toBe(2);
+    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+    // Back on the welcome page, nothing was lost; once the file is whole again, the questionnaire opens.
+    await root.getByRole('button', { name: 'Back to the start' }).click();
+    await expect(root.locator('.ct-welcome')).toBeVisible();
+    await page.unroute(`**/${texts('en')}`);
+    await root.locator('.ct-welcome .ct-button-primary').click();
+    await expect(root.locator('input[name=use_case]').first()).toBeVisible();
+    // Focus lands on the new page's heading once its texts are there, not on the vanished button.
+    await expect(root.locator('h1[data-page-heading]')).toBeFocused();
   });
 }
 

@@ -1,7 +1,8 @@
 // docs/PRIVACY.md, proven: every request goes to the widget's own origin and
-// assets, none after the widget is interactive (a complete assessment,
-// download, import, compare and print included), no cookie, and nothing
-// stored unless the user switches on "Remember on this device".
+// assets, none after the widget is interactive but the questionnaire's texts,
+// once, from the widget's folder, after the user leaves the welcome page (a
+// complete assessment, download, import, compare and print included), no
+// cookie, and nothing stored unless the user switches on "Remember on this device".
 // The shared fixture fails every test here on a CSP violation or a script error.
 import { test, expect } from './fixtures.mjs';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -31,6 +32,8 @@ test('nothing leaves the browser during a complete assessment', async ({ page, c
   expect(log.requests.filter((r) => r.url.includes('/lang/'))).toHaveLength(1);
 
   const root = widget(page);
+  await page.waitForTimeout(300);
+  expect(log.requests.slice(atStart).map((r) => r.url), 'nothing is requested until the user acts').toEqual([]);
   await start(root, { useCases: ['ehr', 'remote_care', 'medical_devices'], serviceModel: 'iaas' });
   await answerAll(root, (i) => i % 5);
   // The action plan names the questions it comes from.
@@ -45,7 +48,9 @@ test('nothing leaves the browser during a complete assessment', async ({ page, c
   await root.locator('.ct-plan-item').first().waitFor();
 
   const after = log.requests.slice(atStart).map((r) => r.url).filter((u) => !u.startsWith('blob:'));
-  expect(after, 'no request after the widget became interactive').toEqual([]);
+  // The one request after the widget became interactive: the questionnaire's texts, when the user started.
+  expect(after.map((u) => new URL(u).pathname)).toEqual([expect.stringMatching(/^\/lang\/en\.texts-[0-9a-f]{16}\.json$/)]);
+  expect(unexpected(log.requests.slice(atStart), allowed(origin))).toEqual([]);
   expect(sockets).toEqual([]);
   expect(await context.cookies()).toEqual([]);
   expect(await storageState(page)).toEqual({ local: [], session: [], indexedDB: [], cookie: '' });
@@ -66,9 +71,13 @@ test('storage is used only after opting in, and only for this widget', async ({ 
   expect(state.cookie).toBe('');
 });
 
-test('the build ships the words of every language in content/, and there are several', async () => {
-  const shipped = widgetFiles().filter((f) => f.startsWith('lang/')).map((f) => f.match(/^lang\/([a-z]{2})-[0-9a-f]{16}\.json$/)[1]);
-  expect(shipped.sort()).toEqual(CODES);
+test('the build ships the words of every language in content/ in two parts, and there are several', async () => {
+  const words = widgetFiles().filter((f) => f.startsWith('lang/'));
+  const interface_ = words.map((f) => f.match(/^lang\/([a-z]{2})-[0-9a-f]{16}\.json$/)).filter(Boolean).map((m) => m[1]);
+  const texts = words.map((f) => f.match(/^lang\/([a-z]{2})\.texts-[0-9a-f]{16}\.json$/)).filter(Boolean).map((m) => m[1]);
+  expect(interface_.sort()).toEqual(CODES);
+  expect(texts.sort()).toEqual(CODES);
+  expect(words).toHaveLength(2 * CODES.length);
   expect(CODES.length).toBeGreaterThan(1);
 });
 
@@ -84,6 +93,26 @@ for (const other of CODES.filter((c) => c !== 'en')) {
     await expect(widget(page)).toHaveAttribute('lang', other);
     const loaded = log.requests.slice(before);
     expect(loaded.map((r) => new URL(r.url).pathname)).toEqual([expect.stringMatching(new RegExp(`^/lang/${other}-[0-9a-f]{16}\\.json$`))]);
+    expect(unexpected(loaded, allowed(origin))).toEqual([]);
+  });
+
+  test(`switching to ${other} past the welcome page loads both parts of that language, from the same origin`, async ({ page, guard: log }) => {
+    await page.goto('/?lang=en');
+    await ready(page, log);
+    const origin = new URL(page.url()).origin;
+    const root = widget(page);
+    await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+    await root.locator('.ct-question').first().locator('input[value="3"]').check();
+    const before = log.requests.length;
+    await root.locator('.ct-lang select').selectOption(other);
+    await expect(root).toHaveAttribute('lang', other);
+    await expect(root.locator('.ct-question').first().locator('input[value="3"]')).toBeChecked();
+    await expect(root.locator('.ct-loading')).toHaveCount(0);
+    const loaded = log.requests.slice(before);
+    expect(loaded.map((r) => new URL(r.url).pathname)).toEqual([
+      expect.stringMatching(new RegExp(`^/lang/${other}-[0-9a-f]{16}\\.json$`)),
+      expect.stringMatching(new RegExp(`^/lang/${other}\\.texts-[0-9a-f]{16}\\.json$`)),
+    ]);
     expect(unexpected(loaded, allowed(origin))).toEqual([]);
   });
 }

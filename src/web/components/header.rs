@@ -19,9 +19,11 @@ pub fn Header(props: &HeaderProps) -> Html {
     let lang = props.lang;
     let onchange = {
         let dispatch = props.dispatch.clone();
+        // Past the welcome page the language shown has its texts; the new one must bring its own.
+        let with_texts = lang.has_texts();
         Callback::from(move |e: yew::Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
-            crate::web::languages::switch(code, dispatch.clone());
+            crate::web::languages::switch(code, with_texts, dispatch.clone());
         })
     };
     html! {

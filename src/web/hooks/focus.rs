@@ -4,14 +4,15 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// After every page turn (`turns` counts them), focuses the page heading inside
-/// `root`, or the first answer of `question` when one was asked for, and
-/// scrolls it into view when the widget's top has scrolled away.
+/// After every page turn (`turns` counts them), once the page has rendered
+/// (`shown`: not while the questionnaire's texts are still loading), focuses the
+/// page heading inside `root`, or the first answer of `question` when one was
+/// asked for, and scrolls it into view when the widget's top has scrolled away.
 #[hook]
-pub fn use_focus(root: &NodeRef, turns: u32, question: Option<String>) {
+pub fn use_focus(root: &NodeRef, turns: u32, shown: bool, question: Option<String>) {
     let root = root.clone();
-    use_effect_with(turns, move |turns| {
-        if *turns == 0 {
+    use_effect_with((turns, shown), move |&(turns, shown)| {
+        if turns == 0 || !shown {
             return;
         }
         let Some(root) = root.cast::<web_sys::Element>() else { return };

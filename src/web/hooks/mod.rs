@@ -9,6 +9,7 @@ mod focus;
 mod frame_height;
 mod print;
 mod storage;
+mod texts;
 
 pub use download::use_download;
 pub use drag_and_drop::use_drag_and_drop;
@@ -17,3 +18,4 @@ pub use focus::use_focus;
 pub use frame_height::use_frame_height;
 pub use print::use_print;
 pub use storage::{restore, use_storage};
+pub use texts::{use_texts, Texts};

@@ -1,0 +1,84 @@
+//! The widget loads a language in two parts (build.rs writes them beside the
+//! build's artefacts, scripts/postbuild.py copies them into dist/lang/): the
+//! interface words with the page, the questionnaire's texts when the user
+//! leaves the welcome page. Together they must give exactly the embedded words.
+
+use std::path::PathBuf;
+
+use cloudtriage::core::Catalog;
+
+/// target/<profile>/lang/, where build.rs leaves the parts for this profile.
+fn parts_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.parent().unwrap().parent().unwrap().join("lang")
+}
+
+fn part(code: &str, name: &str) -> String {
+    let path = parts_dir().join(format!("{code}{name}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} cannot be read: {e}", path.display()))
+}
+
+fn codes() -> Vec<&'static str> {
+    Catalog::embedded().codes().collect()
+}
+
+#[test]
+fn the_interface_part_has_the_welcome_words_and_no_questionnaire_texts() {
+    let catalog = Catalog::unloaded().unwrap();
+    let embedded = Catalog::embedded();
+    for code in codes() {
+        assert!(!catalog.is_available(code));
+        let words = catalog.provide(code, &part(code, "")).unwrap();
+        assert!(catalog.is_available(code) && !catalog.has_texts(code), "{code}");
+        assert!(!words.has_texts(), "{code}: the interface part carries domain texts");
+        let full = embedded.try_language(code).unwrap();
+        for key in ["welcome.title", "welcome.privacy_1", "welcome.start", "texts.loading", "texts.failed"] {
+            assert!(!words.t(key).is_empty(), "{code}: {key} is missing from the interface part");
+            assert_eq!(words.t(key), full.t(key), "{code}: {key}");
+        }
+        let first = &embedded.questionnaire.domains[0];
+        assert_eq!(words.domain_title(&first.id), "");
+        assert_ne!(full.domain_title(&first.id), "");
+        // The crosswalk's item titles are shown on the results page only: they travel with the texts.
+        assert!(words.framework("nis2").is_none(), "{code}: the interface part carries framework words");
+        assert!(full.framework("nis2").is_some(), "{code}");
+    }
+}
+
+#[test]
+fn both_parts_together_are_exactly_the_embedded_words() {
+    let catalog = Catalog::unloaded().unwrap();
+    // English first, as the widget has it: the fallback fills the gaps of the others.
+    for code in codes() {
+        catalog.provide(code, &part(code, "")).unwrap();
+        let complete = catalog.provide_texts(code, &part(code, ".texts")).unwrap();
+        assert!(catalog.has_texts(code));
+        assert_eq!(complete, Catalog::embedded().try_language(code).unwrap(), "{code}");
+        // The language the widget renders is now the complete one.
+        assert!(std::ptr::eq(catalog.language(code), complete));
+    }
+}
+
+#[test]
+fn texts_need_their_interface_words_first_and_their_own_language() {
+    let catalog = Catalog::unloaded().unwrap();
+    let err = catalog.provide_texts("en", &part("en", ".texts")).unwrap_err();
+    assert!(err.to_string().contains("not loaded"), "{err}");
+    catalog.provide("de", &part("de", "")).unwrap();
+    let err = catalog.provide_texts("de", &part("fr", ".texts")).unwrap_err();
+    assert!(err.to_string().contains("marked fr"), "{err}");
+    assert!(!catalog.has_texts("de"), "refused texts must not be kept");
+    // The interface file is not a texts file: it has a `ui` member the texts reader refuses.
+    assert!(catalog.provide_texts("de", &part("de", "")).is_err());
+    let broken = part("de", ".texts").replacen("\"prompt\"", "\"promp\"", 1);
+    assert!(catalog.provide_texts("de", &broken).is_err());
+    assert!(catalog.provide_texts("de", &part("de", ".texts")).is_ok());
+}
+
+#[test]
+fn the_first_load_part_is_the_small_one() {
+    for code in codes() {
+        let (interface, texts) = (part(code, "").len(), part(code, ".texts").len());
+        assert!(interface * 3 < texts, "{code}: interface {interface} bytes, texts {texts} bytes");
+    }
+}
