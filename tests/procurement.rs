@@ -210,7 +210,8 @@ fn the_view_cites_rules_and_states_the_answer_in_the_language() {
     let words = procurement::embedded_words("de").unwrap().unwrap();
     let v = view::view(&pack, &ctx, Catalog::embedded().language("de"), &words);
     let sup02 = v.phases.iter().flat_map(|p| &p.requirements).find(|r| r.id == "SUP-02").unwrap();
-    assert_eq!(sup02.rules[0], "DSGVO Art. 28 Abs. 3");
+    assert_eq!(sup02.rules[0].label, "DSGVO Art. 28 Abs. 3");
+    assert_eq!(sup02.rules[0].id, "GDPR:28(3)");
     assert_eq!(sup02.standing, "Ihre Antwort: Stufe 1; Zielstufe 2.");
     assert_eq!(sup02.evidence, vec!["Entwurf des Auftragsverarbeitungsvertrags des Anbieters"]);
     assert_eq!(
@@ -303,7 +304,7 @@ fn the_reader_refuses_content_that_names_what_does_not_exist() {
     let q = &Catalog::embedded().questionnaire;
     let good = r#"{"evidence":["a"],"rules":{"must_min_target":3},
         "requirement":[{"question":"SUP-02","phase":"source","evidence":["a"]}],
-        "clause":[{"id":"c","part":"dpa","questions":["SUP-02"]}]}"#;
+        "clause":[{"id":"c","part":"dpa","questions":["SUP-02"],"references":["GDPR:28(3)(a)"]}]}"#;
     ProcurementContent::from_json(good).unwrap().check(q).unwrap();
     let cases = [
         (
@@ -314,11 +315,18 @@ fn the_reader_refuses_content_that_names_what_does_not_exist() {
         (good.replace("\"questions\":[\"SUP-02\"]", "\"questions\":[\"XYZ-01\"]"), "clause c: no such question XYZ-01"),
         (good.replace("\"questions\":[\"SUP-02\"]", "\"questions\":[]"), "clause c is shown by no question"),
         (good.replace("\"must_min_target\":3", "\"must_min_target\":5"), "must_min_target 5 is outside 1 to 4"),
+        (good.replace("\"references\":[\"GDPR:28(3)(a)\"]", "\"references\":[]"), "clause c cites no legal basis"),
     ];
     for (text, message) in cases {
         let err = ProcurementContent::from_json(&text).unwrap().check(q).unwrap_err().to_string();
         assert!(err.contains(message), "{err}");
     }
+    // A citation the reference scheme does not know (the Data Act's Art. 25 has no paragraph 5) stops the reader.
+    let bad_reference = good.replace("GDPR:28(3)(a)", "DATAACT:25(5)");
+    let err = ProcurementContent::from_json(&bad_reference).unwrap_err().to_string();
+    assert!(err.contains("clause[0].references[0]") && err.contains("DATAACT:25(5)"), "{err}");
+    let free_text = good.replace("GDPR:28(3)(a)", "Data Act Art. 25");
+    assert!(ProcurementContent::from_json(&free_text).is_err(), "a citation in free text is refused");
     let bad_phase = good.replace("\"phase\":\"source\"", "\"phase\":\"award\"");
     let err = ProcurementContent::from_json(&bad_phase).unwrap_err().to_string();
     assert!(err.contains("\"award\" is not plan, source or manage"), "{err}");

@@ -22,6 +22,8 @@ pub enum Page {
     Compare,
     /// Team assessment: the user's role, files for respondents, merging files.
     Team,
+    /// The procurement pack of the assessment, opened from the results.
+    Procurement,
 }
 
 /// Something the interface should tell the user about their last action.
@@ -419,7 +421,7 @@ impl Assessment {
 
     /// Moves to a page if it can be shown; questions need a complete context first.
     fn go(&mut self, q: &Questionnaire, page: Page) {
-        let needs_context = matches!(page, Page::Domain(_) | Page::Results | Page::Compare);
+        let needs_context = matches!(page, Page::Domain(_) | Page::Results | Page::Compare | Page::Procurement);
         if needs_context && !self.context.is_complete() {
             self.problem = Some(Problem::ChooseUseCase);
             self.page = Page::Context;
@@ -444,7 +446,7 @@ impl Assessment {
     pub fn neighbour(&self, q: &Questionnaire, step: isize) -> Option<Page> {
         let pages = self.pages(q);
         let current = match &self.page {
-            Page::Compare | Page::Team => pages.len() - 1,
+            Page::Compare | Page::Team | Page::Procurement => pages.len() - 1,
             page => pages.iter().position(|p| p == page)?,
         };
         let target = current.checked_add_signed(step)?;

@@ -373,6 +373,8 @@ pub struct ToolbarView {
     pub confirm_erase: bool,
     /// The "remember on this device" switch and its state; absent when the host forbids storage.
     pub remember: Option<bool>,
+    /// The results are shown: the procurement pack can be opened from them.
+    pub procurement: bool,
 }
 
 /// The toolbar.
@@ -381,6 +383,7 @@ pub fn toolbar(a: &Assessment, remember: bool, confirm_erase: bool, storage_allo
         download_primary: matches!(a.page, Page::Results | Page::Compare),
         confirm_erase,
         remember: storage_allowed.then_some(remember),
+        procurement: a.page == Page::Results,
     }
 }
 

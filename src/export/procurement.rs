@@ -32,7 +32,7 @@ pub fn document(v: &view::PackView, language: &str) -> Document {
             ]));
             blocks.push(Block::labelled(v.label("rationale"), r.rationale.clone()));
             blocks.push(Block::labelled(v.label("evidence"), r.evidence.join("; ")));
-            blocks.push(Block::labelled(v.label("rule"), r.rules.join("; ")));
+            blocks.push(Block::labelled(v.label("rule"), view::cited(&r.rules)));
             blocks.push(Block::text(r.standing.clone()));
         }
     }
@@ -53,19 +53,18 @@ pub fn document(v: &view::PackView, language: &str) -> Document {
         let rows = part
             .clauses
             .iter()
-            .map(|c| vec![format!("{}: {}", c.title, c.text), c.basis.clone(), c.shown_by.join(", "), c.state.clone()])
+            .map(|c| {
+                vec![format!("{}: {}", c.title, c.text), view::cited(&c.basis), c.shown_by.join(", "), c.state.clone()]
+            })
             .collect();
         blocks.push(Block::Table(Table { header, rows }));
     }
     Document { title: v.label("title").to_owned(), language: language.to_owned(), blocks }
 }
 
-/// The procurement pack of a results file (its bytes) as DOCX or Markdown, in a
-/// language (`None`: the file's own). Computed from the answers, never from stored scores.
-pub fn export_pack(catalog: &Catalog, bytes: &[u8], format: Format, lang: Option<&str>) -> Result<Export, ExportError> {
-    if !matches!(format, Format::Docx | Format::Markdown) {
-        return Err(ExportError::UnknownFormat(format.as_str().to_owned()));
-    }
+/// The pack's view of a results file (its bytes) in a language (`None`: the file's own).
+/// Computed from the answers, never from stored scores.
+pub fn pack_view(catalog: &Catalog, bytes: &[u8], lang: Option<&str>) -> Result<(view::PackView, String), ExportError> {
     let imported = results::import(catalog, bytes).map_err(ExportError::Import)?;
     let lang = language(catalog, lang, &imported.language)?;
     let words = procurement::embedded_words(&lang.code)
@@ -74,16 +73,31 @@ pub fn export_pack(catalog: &Catalog, bytes: &[u8], format: Format, lang: Option
         .ok_or_else(|| ExportError::UnknownLanguage(lang.code.clone()))?;
     let pack =
         procurement::pack(&catalog.questionnaire, procurement::embedded(), &imported.context, &imported.answers.values);
-    let v = view::view(&pack, &imported.context, lang, &words);
-    let doc = document(&v, &lang.code);
+    Ok((view::view(&pack, &imported.context, lang, &words), imported.created))
+}
+
+/// The pack's view of a results file as JSON text, for the widget's procurement page
+/// (the export module hands it over; the main module carries no pack content).
+pub fn pack_view_json(catalog: &Catalog, bytes: &[u8], lang: Option<&str>) -> Result<String, ExportError> {
+    Ok(pack_view(catalog, bytes, lang)?.0.to_json().compact())
+}
+
+/// The procurement pack of a results file (its bytes) as DOCX or Markdown, in a
+/// language (`None`: the file's own). Computed from the answers, never from stored scores.
+pub fn export_pack(catalog: &Catalog, bytes: &[u8], format: Format, lang: Option<&str>) -> Result<Export, ExportError> {
+    if !matches!(format, Format::Docx | Format::Markdown) {
+        return Err(ExportError::UnknownFormat(format.as_str().to_owned()));
+    }
+    let (v, created) = pack_view(catalog, bytes, lang)?;
+    let doc = document(&v, &v.language);
     let bytes = write(
         format,
         // Only DOCX and Markdown reach here; they are written from the document.
-        || Workbook { title: doc.title.clone(), created: imported.created.clone(), sheets: Vec::new() },
+        || Workbook { title: doc.title.clone(), created: created.clone(), sheets: Vec::new() },
         || doc.clone(),
-        &imported.created,
+        &created,
     )?;
-    let day: String = imported.created.chars().take(10).collect();
-    let stem = words.fill("file_name", &[("date", &day)]);
+    let day: String = created.chars().take(10).collect();
+    let stem = crate::core::i18n::fill(v.label("file_name"), &[("date", &day)]);
     Ok(Export { file_name: format!("{stem}.{}", format.extension()), mime: format.mime(), bytes })
 }

@@ -7,12 +7,12 @@ use yew::prelude::*;
 
 use super::agency::{agency_panel, use_agency_files};
 use super::components::{
-    ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings, TeamPage, Toolbar,
-    WelcomePage,
+    ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ProcurementPage, ResultsPage, TeamFindings,
+    TeamPage, Toolbar, WelcomePage,
 };
 use super::hooks::{
-    restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_storage,
-    use_texts, Texts,
+    restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_procurement,
+    use_storage, use_texts, Pack, Texts,
 };
 use super::lang::Words;
 use super::notice::Notice;
@@ -130,8 +130,13 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // The procurement pack comes from the export module, only while its page is open.
+    let pack_open = a.page == Page::Procurement && texts == Texts::Ready;
+    let (pack, retry_pack) = use_procurement(&model, &report, pack_open);
+
     use_storage(&props.config, &model, &report);
-    use_print(&model, texts == Texts::Ready);
+    // The pack's page prints once the pack is there.
+    use_print(&model, texts == Texts::Ready && (a.page != Page::Procurement || matches!(pack, Pack::Ready(_))));
     use_focus(&root, model.page_turns, texts != Texts::Loading, model.focus_question.clone());
     use_frame_height(&props.host, &props.config);
     let dragging = use_drag_and_drop(&root, &dispatch);
@@ -178,6 +183,15 @@ pub fn App(props: &AppProps) -> Html {
                 view={crate::core::team::team_view(q, a)}
                 context={a.context.clone()}
                 merge_files={model.merge_files.clone()}
+            />
+        },
+        (Page::Procurement, _) => html! {
+            <ProcurementPage
+                lang={lang}
+                dispatch={dispatch.clone()}
+                pack={pack.clone()}
+                retry={retry_pack.clone()}
+                today={crate::core::time::rfc3339(platform::now_seconds())}
             />
         },
         (Page::Compare, _) => match view::comparison(q, a, &report) {

@@ -128,3 +128,16 @@ pub async fn build(results_json: &str, format: &str, language: &str) -> Result<B
         bytes: bytes.to_vec(),
     })
 }
+
+/// The procurement pack's view of a results file in a language, as the module's JSON text.
+pub async fn procurement_view(results_json: &str, language: &str) -> Result<String, ExportFailure> {
+    let api = module().await?;
+    let function: js_sys::Function = js_sys::Reflect::get(&api, &"procurementView".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(ExportFailure::Unavailable)?;
+    let result = function
+        .call2(&JsValue::NULL, &results_json.into(), &language.into())
+        .map_err(|e| ExportFailure::Refused(e.as_string().unwrap_or_default()))?;
+    result.as_string().ok_or(ExportFailure::Unavailable)
+}

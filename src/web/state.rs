@@ -200,8 +200,11 @@ impl Model {
             }
             Msg::Imported(Err(e)) | Msg::Baseline(Err(e)) => self.notify(Notice::ImportFailed(e)),
             Msg::Print => {
-                self.apply(Event::Go(Page::Results));
-                self.print_requested = self.assessment.page == Page::Results;
+                // The procurement pack prints itself; every other page prints the results.
+                if self.assessment.page != Page::Procurement {
+                    self.apply(Event::Go(Page::Results));
+                }
+                self.print_requested = matches!(self.assessment.page, Page::Results | Page::Procurement);
             }
             Msg::PrintDone => self.print_requested = false,
             Msg::MergeRead { name, bytes } => {

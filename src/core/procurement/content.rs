@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crate::core::json::Json;
 use crate::core::model::{ContentError, Questionnaire};
 use crate::core::read::ContentNode;
+use crate::core::reference::Reference;
 
 /// ENISA's procurement phases for hospitals (2020): when the hospital acts on a requirement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,6 +78,8 @@ pub struct RequirementSpec {
     pub evidence: Vec<String>,
     /// Only when the provider carries the measure (alone or shared) under the service model.
     pub provider_run: bool,
+    /// Rules the requirement rests on beyond its question's references (e.g. the Data Act point it enforces).
+    pub references: Vec<Reference>,
 }
 
 /// A clause a contract must contain, and the questions whose answers show it is there.
@@ -88,6 +91,8 @@ pub struct ClauseSpec {
     pub part: ContractPart,
     /// Questions that show it covered when each applicable one reaches its target.
     pub questions: Vec<String>,
+    /// Its legal basis as structured citations (`GDPR:28(3)(a)`, `DATAACT:25(2)(d)`), cited in each language.
+    pub references: Vec<Reference>,
 }
 
 /// The structure of the procurement pack.
@@ -111,6 +116,14 @@ fn texts(at: &ContentNode<'_>) -> Result<Vec<String>, ContentError> {
     at.list(|item| item.text())
 }
 
+/// A list of citations, each refused with its place unless the reference scheme knows it.
+fn references(at: &ContentNode<'_>) -> Result<Vec<Reference>, ContentError> {
+    at.list(|r| {
+        let text = r.text()?;
+        Reference::parse(&text).map_err(|e| ContentError::Malformed(format!("{}: {e}", r.path)))
+    })
+}
+
 impl ProcurementContent {
     /// Reads the structure (JSON made by the build from `content/procurement.toml`).
     pub fn from_json(text: &str) -> Result<ProcurementContent, ContentError> {
@@ -120,20 +133,22 @@ impl ProcurementContent {
         let rules = at.required("rules")?;
         rules.object(&["must_min_target"])?;
         let requirements = at.required("requirement")?.list(|r| {
-            r.object(&["question", "phase", "evidence", "provider_run"])?;
+            r.object(&["question", "phase", "evidence", "provider_run", "references"])?;
             Ok(RequirementSpec {
                 question: r.required("question")?.text()?,
                 phase: r.required("phase")?.choice("plan, source or manage", Phase::parse)?,
                 evidence: texts(&r.required("evidence")?)?,
                 provider_run: r.field("provider_run").map(|f| f.flag()).transpose()?.unwrap_or(false),
+                references: r.field("references").map(|f| references(&f)).transpose()?.unwrap_or_default(),
             })
         })?;
         let clauses = at.required("clause")?.list(|c| {
-            c.object(&["id", "part", "questions"])?;
+            c.object(&["id", "part", "questions", "references"])?;
             Ok(ClauseSpec {
                 id: c.required("id")?.text()?,
                 part: c.required("part")?.choice("dpa or contract", ContractPart::parse)?,
                 questions: texts(&c.required("questions")?)?,
+                references: references(&c.required("references")?)?,
             })
         })?;
         Ok(ProcurementContent {
@@ -182,6 +197,9 @@ impl ProcurementContent {
             if let Some(id) = c.questions.iter().find(|id| q.question(id).is_none()) {
                 return bad(format!("clause {}: no such question {id}", c.id));
             }
+            if c.references.is_empty() {
+                return bad(format!("clause {} cites no legal basis", c.id));
+            }
         }
         Ok(())
     }
@@ -203,10 +221,8 @@ pub struct RequirementWords {
 pub struct ClauseWords {
     /// A short name.
     pub title: String,
-    /// What the contract must say.
+    /// What the contract must say (its legal basis is the clause's references, cited per language).
     pub text: String,
-    /// The legal basis, cited as the language cites it.
-    pub basis: String,
 }
 
 /// Every label the pack's documents and page use (`[labels]` of the words file).
@@ -294,12 +310,8 @@ impl ProcurementWords {
         let mut clauses = BTreeMap::new();
         if let Some(list) = at.field("clauses") {
             for (id, c) in members(&list)? {
-                c.object(&["title", "text", "basis"])?;
-                let words = ClauseWords {
-                    title: c.required("title")?.text()?,
-                    text: c.required("text")?.text()?,
-                    basis: c.required("basis")?.text()?,
-                };
+                c.object(&["title", "text"])?;
+                let words = ClauseWords { title: c.required("title")?.text()?, text: c.required("text")?.text()? };
                 clauses.insert(id, words);
             }
         }
@@ -365,7 +377,7 @@ pub fn word_problems(content: &ProcurementContent, words: &ProcurementWords, cod
     }
     for c in &content.clauses {
         let w = words.clauses.get(&c.id).cloned().unwrap_or_default();
-        for (name, value) in [("title", &w.title), ("text", &w.text), ("basis", &w.basis)] {
+        for (name, value) in [("title", &w.title), ("text", &w.text)] {
             if blank(value) {
                 lack(format!("clauses.{}.{name}", c.id));
             }

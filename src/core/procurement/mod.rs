@@ -64,7 +64,7 @@ pub struct TenderRequirement {
     pub target: u8,
     /// Evidence ids to ask for.
     pub evidence: Vec<String>,
-    /// The rules and good practice behind it (the question's references).
+    /// The rules and good practice behind it: the question's references, then the requirement's own.
     pub references: Vec<Reference>,
 }
 
@@ -88,6 +88,8 @@ pub struct ChecklistItem {
     pub state: ClauseState,
     /// The applicable questions that show it, in content order.
     pub questions: Vec<String>,
+    /// Its legal basis.
+    pub references: Vec<Reference>,
 }
 
 /// The whole pack for one assessment.
@@ -143,6 +145,8 @@ pub fn pack(
                 continue;
             }
             let must = question.critical || target >= content.must_min_target;
+            let mut references = question.references.clone();
+            references.extend(spec.references.iter().filter(|r| !question.references.contains(r)).cloned());
             requirements.push(TenderRequirement {
                 question: question.id.clone(),
                 domain: domain.id.clone(),
@@ -151,7 +155,7 @@ pub fn pack(
                 standing,
                 target,
                 evidence: spec.evidence.clone(),
-                references: question.references.clone(),
+                references,
             });
         }
     }
@@ -174,6 +178,7 @@ pub fn pack(
                 part: clause.part,
                 state: if covered { ClauseState::Covered } else { ClauseState::Missing },
                 questions: shown.into_iter().map(|(id, _)| id).collect(),
+                references: clause.references.clone(),
             }
         })
         .collect();

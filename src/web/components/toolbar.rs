@@ -1,5 +1,6 @@
 //! The actions available on every page: download, open, compare, print, export,
-//! erase (with confirmation), and the "remember on this device" switch.
+//! the procurement pack (from the results), erase (with confirmation), and the
+//! "remember on this device" switch.
 //! Files can also be dropped anywhere on the widget.
 
 use web_sys::HtmlInputElement;
@@ -42,6 +43,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             dispatch.dispatch(Msg::Core(crate::core::assessment::Event::Go(crate::core::assessment::Page::Team)))
         })
     };
+    let open_pack = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Core(crate::core::assessment::Event::Go(crate::core::assessment::Page::Procurement)))
+        })
+    };
     let ask_erase = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::AskErase))
@@ -74,6 +81,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <FileButton label={lang.t("toolbar.compare").to_owned()} purpose={Purpose::Compare} dispatch={props.dispatch.clone()} />
                 <button type="button" class="ct-button" onclick={print}>{ lang.t("toolbar.print") }</button>
                 <ExportMenu lang={lang} busy={props.exporting} export={props.export.clone()} />
+                if view.procurement {
+                    <button type="button" class="ct-button ct-open-pack" onclick={open_pack}>{ lang.t("pack.open") }</button>
+                }
                 <button type="button" class="ct-button" onclick={team}>{ lang.t("team.toolbar") }</button>
                 <button type="button" class="ct-button ct-button-danger" onclick={ask_erase} aria-expanded={view.confirm_erase.to_string()}>
                     { lang.t("toolbar.erase") }

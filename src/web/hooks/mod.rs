@@ -8,6 +8,7 @@ mod export;
 mod focus;
 mod frame_height;
 mod print;
+mod procurement;
 mod storage;
 mod texts;
 
@@ -17,5 +18,6 @@ pub use export::use_export;
 pub use focus::use_focus;
 pub use frame_height::use_frame_height;
 pub use print::use_print;
+pub use procurement::{use_procurement, Pack};
 pub use storage::{restore, use_storage};
 pub use texts::{use_texts, Texts};
