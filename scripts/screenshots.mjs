@@ -1,6 +1,7 @@
 // Takes the screenshots in docs/screenshots/ from the release build in dist/:
 // welcome, a domain page, results (desktop and 360 px wide, in English,
-// German and French), the widget embedded twice in a page with hostile CSS,
+// German and French), the procurement pack's page for the planning-stage EHR
+// SaaS fixture, the widget embedded twice in a page with hostile CSS,
 // and the first pages of the printed report (Chromium's
 // print to PDF, turned into PNG with pdftoppm). Run with `make screenshots`.
 import { chromium } from '@playwright/test';
@@ -63,6 +64,19 @@ try {
     }
     await desktop.close();
   }
+  // The procurement pack of the fixture with weak supplier answers (tests/fixtures/), opened from the results.
+  const pack = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
+  await pack.goto(`${base}?lang=en&storage=off`);
+  await widget(pack).locator('h1').waitFor();
+  await widget(pack).locator('[data-testid=import-input]').first().setInputFiles('tests/fixtures/procurement-ehr-saas-planning.json');
+  await widget(pack).locator('.ct-nav-item:last-child .ct-nav-link').click();
+  await widget(pack).locator('.ct-open-pack').click();
+  await widget(pack).locator('.ct-pack-requirement').first().waitFor();
+  await pack.screenshot({ path: `${OUT}/procurement-page.png` });
+  await widget(pack).locator('#ct-pack-checklist').scrollIntoViewIfNeeded();
+  await pack.screenshot({ path: `${OUT}/procurement-checklist.png` });
+  await pack.close();
+
   const host = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await host.goto(`${base}hosts/hostile.html`);
   await widget(host, '[data-instance=second]').locator('h1').waitFor();

@@ -1,18 +1,17 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The procurement pack's page data and its citations: the export module's
-//! JSON view of a results file (read here with serde_json, an independent
-//! reader, and with the core's own reader the widget uses), and the Data Act
-//! cited as structured references wherever the pack speaks of switching and
-//! exit. Expectations are written by hand from content/procurement.toml, the
+//! The procurement pack's page and its citations: the export module's page of
+//! a results file (elements as plain data, read here with serde_json, an
+//! independent reader), and the Data Act cited as structured references
+//! wherever the pack speaks of switching and exit. Expectations are written by hand from content/procurement.toml, the
 //! fixture and ../shared/domain/REFERENCE.md section 5.
 
 use std::collections::BTreeMap;
 
-use cloudtriage::core::procurement::{self, view::PackView};
+use cloudtriage::core::procurement::{self, page};
 use cloudtriage::core::reference::Source;
 use cloudtriage::core::results::import;
 use cloudtriage::core::Catalog;
-use cloudtriage::export::procurement::{pack_view, pack_view_json};
+use cloudtriage::export::procurement::{pack_page_json, pack_view};
 use cloudtriage::export::ExportError;
 use serde_json::Value;
 
@@ -22,120 +21,187 @@ fn fixture() -> Vec<u8> {
     std::fs::read(FIXTURE).unwrap()
 }
 
-fn json_view(lang: &str) -> Value {
-    let text = pack_view_json(Catalog::embedded(), &fixture(), Some(lang)).expect("the fixture gives a pack");
-    serde_json::from_str(&text).expect("the view is JSON")
+/// The page the export module hands the widget, read with serde_json.
+fn page_tree(lang: &str) -> Value {
+    let text = pack_page_json(Catalog::embedded(), &fixture(), Some(lang)).expect("the fixture gives a pack");
+    serde_json::from_str(&text).expect("the page is JSON")
 }
 
-fn requirement<'a>(v: &'a Value, id: &str) -> &'a Value {
-    v["phases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|p| p["requirements"].as_array().unwrap())
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("{id} is a requirement"))
+/// Every element of the tree (`["tag", {attributes}, child...]`), in document order.
+fn elements(node: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    fn walk<'a>(node: &'a Value, out: &mut Vec<&'a Value>) {
+        if let Some(items) = node.as_array() {
+            let children = if items.first().is_some_and(Value::is_string) {
+                out.push(node);
+                &items[2..]
+            } else {
+                &items[..]
+            };
+            children.iter().for_each(|c| walk(c, out));
+        }
+    }
+    walk(node, &mut out);
+    out
 }
 
-fn clause<'a>(v: &'a Value, id: &str) -> &'a Value {
-    v["parts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|p| p["clauses"].as_array().unwrap())
-        .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("{id} is a clause"))
+fn tag(el: &Value) -> &str {
+    el[0].as_str().unwrap()
 }
 
-fn ids(citations: &Value) -> Vec<&str> {
-    citations.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect()
+fn attr<'a>(el: &'a Value, name: &str) -> Option<&'a str> {
+    el[1].get(name).and_then(Value::as_str)
+}
+
+/// The text of an element and its descendants, as a browser's textContent.
+fn text(node: &Value) -> String {
+    match node {
+        Value::String(t) => t.clone(),
+        Value::Array(items) if items.first().is_some_and(Value::is_string) => items[2..].iter().map(text).collect(),
+        Value::Array(items) => items.iter().map(text).collect(),
+        _ => String::new(),
+    }
+}
+
+/// The elements with an attribute of a value.
+fn with<'a>(tree: &'a Value, name: &str, value: &str) -> Vec<&'a Value> {
+    elements(tree).into_iter().filter(|e| attr(e, name) == Some(value)).collect()
+}
+
+fn one<'a>(tree: &'a Value, name: &str, value: &str) -> &'a Value {
+    let found = with(tree, name, value);
+    assert_eq!(found.len(), 1, "one element with {name}={value}");
+    found[0]
+}
+
+/// The first descendant with a class.
+fn by_class<'a>(el: &'a Value, class: &str) -> &'a Value {
+    elements(el)
+        .into_iter()
+        .find(|e| attr(e, "class").is_some_and(|c| c.split(' ').any(|c| c == class)))
+        .unwrap_or_else(|| panic!("no .{class}"))
 }
 
 #[test]
-fn the_json_view_groups_must_and_should_requirements_by_phase() {
-    let v = json_view("en");
-    assert_eq!(v["language"], "en");
-    let phases: Vec<&str> = v["phases"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+fn the_page_groups_must_and_should_requirements_by_phase() {
+    let tree = page_tree("en");
+    let phases: Vec<&str> = elements(&tree).into_iter().filter_map(|e| attr(e, "data-phase")).collect();
     assert_eq!(phases, vec!["plan", "source", "manage"]);
-    let in_phase = |phase: &str| -> Vec<&str> {
-        let p = v["phases"].as_array().unwrap().iter().find(|p| p["id"] == phase).unwrap();
-        p["requirements"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect()
+    let in_phase = |phase: &str| -> Vec<String> {
+        elements(one(&tree, "data-phase", phase))
+            .into_iter()
+            .filter_map(|e| attr(e, "data-requirement").map(str::to_owned))
+            .collect()
     };
     // The fixture's weak answers, by the phase content/procurement.toml gives them.
     assert_eq!(in_phase("plan"), vec!["LOC-01"]);
     assert_eq!(in_phase("source"), vec!["SUP-02", "SUP-03", "SUP-04", "EXT-02", "INC-02", "CRY-01"]);
     assert_eq!(in_phase("manage"), vec!["ASR-03"]);
-    let sup02 = requirement(&v, "SUP-02");
-    assert_eq!(sup02["must"], true);
-    assert_eq!(sup02["strength"], "Must");
-    assert!(sup02["clause"].as_str().unwrap().starts_with("The supplier shall sign, before any processing"));
-    assert_eq!(sup02["evidence"][0], "The supplier's draft data-processing agreement");
-    assert_eq!(sup02["standing"], "Your answer: level 1; target level 2.");
-    let asr03 = requirement(&v, "ASR-03");
-    assert_eq!((asr03["must"].as_bool(), asr03["strength"].as_str()), (Some(false), Some("Should")));
-    let questions: Vec<&str> = v["questions"].as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
+    let sup02 = one(&tree, "data-requirement", "SUP-02");
+    assert_eq!((tag(sup02), attr(sup02, "data-strength")), ("li", Some("must")));
+    assert_eq!(text(by_class(sup02, "ct-badge")), "Must");
+    assert!(text(by_class(sup02, "ct-pack-clause")).starts_with("The supplier shall sign, before any processing"));
+    assert!(text(by_class(sup02, "ct-pack-evidence")).contains("The supplier's draft data-processing agreement"));
+    assert!(text(sup02).ends_with("Your answer: level 1; target level 2."));
+    let asr03 = one(&tree, "data-requirement", "ASR-03");
+    assert_eq!((attr(asr03, "data-strength"), text(by_class(asr03, "ct-badge")).as_str()), (Some("should"), "Should"));
+    let questions: Vec<&str> = elements(&tree).into_iter().filter_map(|e| attr(e, "data-question")).collect();
     assert_eq!(questions, vec!["LOC-01", "SUP-02", "SUP-03", "SUP-04", "EXT-02", "INC-02", "CRY-01", "ASR-03"]);
-    assert_eq!(v["labels"]["title"], "Procurement pack");
-    assert_eq!(v["summary"], "6 must and 2 should requirements; 6 of 18 contract clauses covered.");
+    let headings: Vec<String> = elements(&tree).into_iter().filter(|e| tag(e) == "h2").map(text).collect();
+    assert_eq!(headings, vec!["Tender requirements", "Supplier questionnaire", "Contract checklist"]);
+    assert!(text(&tree).contains("6 must and 2 should requirements; 6 of 18 contract clauses covered."));
 }
 
 #[test]
-fn the_json_view_marks_each_clause_covered_or_missing_in_the_language() {
-    let v = json_view("de");
-    assert_eq!(v["language"], "de");
-    let parts: Vec<&str> = v["parts"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+fn the_page_marks_each_clause_covered_or_missing_in_the_language() {
+    let tree = page_tree("de");
+    let parts: Vec<&str> = elements(&tree).into_iter().filter_map(|e| attr(e, "data-part")).collect();
     assert_eq!(parts, vec!["dpa", "contract"]);
     // Strong answers: audits (SUP-05 at 3 of 2) and switching on request (EXT-01, EXT-04 at target).
-    for (id, covered, state) in [
-        ("gdpr-28-3-h", true, "Abgedeckt"),
-        ("dataact-notice", true, "Abgedeckt"),
-        ("gdpr-28-3-a", false, "Fehlt"),
-        ("dataact-retrieval", false, "Fehlt"),
+    for (id, state, shown) in [
+        ("gdpr-28-3-h", "covered", "✓ Abgedeckt"),
+        ("dataact-notice", "covered", "✓ Abgedeckt"),
+        ("gdpr-28-3-a", "missing", "✗ Fehlt"),
+        ("dataact-retrieval", "missing", "✗ Fehlt"),
     ] {
-        let c = clause(&v, id);
-        assert_eq!((c["covered"].as_bool(), c["state"].as_str()), (Some(covered), Some(state)), "{id}");
+        let row = one(&tree, "data-clause", id);
+        assert_eq!(
+            (attr(row, "data-state"), text(by_class(row, "ct-pack-state"))),
+            (Some(state), shown.to_owned()),
+            "{id}"
+        );
     }
-    assert_eq!(clause(&v, "dataact-retrieval")["shown_by"], serde_json::json!(["EXT-02", "EXT-03"]));
-    assert_eq!(clause(&v, "gdpr-28-3-a")["title"], "Dokumentierte Weisungen");
-    assert_eq!(requirement(&v, "SUP-02")["strength"], "Muss");
-}
-
-#[test]
-fn the_widget_reads_back_exactly_the_view_the_documents_are_written_from() {
-    for lang in ["en", "de", "fr"] {
-        let (direct, _) = pack_view(Catalog::embedded(), &fixture(), Some(lang)).unwrap();
-        let text = pack_view_json(Catalog::embedded(), &fixture(), Some(lang)).unwrap();
-        assert_eq!(PackView::from_json(&text).unwrap(), direct, "{lang}");
-    }
-}
-
-#[test]
-fn the_widget_refuses_a_view_that_is_not_one() {
-    let text = pack_view_json(Catalog::embedded(), &fixture(), Some("en")).unwrap();
-    let cases = [
-        (text.replacen("\"must\":true", "\"must\":\"yes\"", 1), "expected true or false"),
-        (text.replacen("\"summary\":", "\"résumé\":", 1), "unknown field \"résumé\""),
-        (text.replacen("\"labels\":{", "\"labels\":{\"stray\":\"x\",", 1), "unknown field \"stray\""),
-        (text[..text.len() / 2].to_owned(), "not JSON"),
-    ];
-    for (bad, message) in cases {
-        let err = PackView::from_json(&bad).unwrap_err().to_string();
-        assert!(err.contains(message), "{message}: {err}");
-    }
-}
-
-#[test]
-fn the_json_view_of_a_bad_file_or_language_is_refused_with_a_reason() {
-    let catalog = Catalog::embedded();
-    assert!(matches!(pack_view_json(catalog, b"{", Some("en")), Err(ExportError::Import(_))));
+    let retrieval = one(&tree, "data-clause", "dataact-retrieval");
+    assert_eq!(text(&retrieval[4]), "EXT-02, EXT-03", "the third cell names the questions that show it");
     assert_eq!(
-        pack_view_json(catalog, &fixture(), Some("xx")),
+        text(by_class(one(&tree, "data-clause", "gdpr-28-3-a"), "ct-pack-clause-title")),
+        "Dokumentierte Weisungen"
+    );
+    assert_eq!(text(by_class(one(&tree, "data-requirement", "SUP-02"), "ct-badge")), "Muss");
+}
+
+#[test]
+fn the_page_says_what_the_documents_say() {
+    for lang in ["en", "de", "fr"] {
+        let (v, _) = pack_view(Catalog::embedded(), &fixture(), Some(lang)).unwrap();
+        let tree = page_tree(lang);
+        for r in v.phases.iter().flat_map(|p| &p.requirements) {
+            let li = one(&tree, "data-requirement", &r.id);
+            assert_eq!(text(by_class(li, "ct-pack-clause")), r.clause, "{lang} {}", r.id);
+            assert_eq!(text(by_class(li, "ct-badge")), r.strength, "{lang} {}", r.id);
+        }
+        for c in v.parts.iter().flat_map(|p| &p.clauses) {
+            let row = one(&tree, "data-clause", &c.id);
+            assert_eq!(text(by_class(row, "ct-pack-clause-text")), c.text, "{lang} {}", c.id);
+            let cited: Vec<&str> = elements(row).into_iter().filter_map(|e| attr(e, "data-reference")).collect();
+            assert_eq!(cited, c.basis.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), "{lang} {}", c.id);
+        }
+    }
+}
+
+#[test]
+fn the_page_uses_only_elements_and_attributes_the_widget_builds_and_its_labels_resolve() {
+    for lang in ["en", "de", "fr"] {
+        let tree = page_tree(lang);
+        let all = elements(&tree);
+        assert!(all.len() > 100, "{lang}: the page has its elements");
+        let mut ids = std::collections::BTreeSet::new();
+        for e in &all {
+            assert!(page::TAGS.contains(&tag(e)), "{lang}: <{}>", tag(e));
+            for (name, value) in e[1].as_object().unwrap() {
+                assert!(page::ATTRIBUTES.contains(&name.as_str()), "{lang}: {name} on <{}>", tag(e));
+                assert!(value.is_string(), "{lang}: {name} is text");
+            }
+            if let Some(id) = attr(e, "id") {
+                assert!(ids.insert(id.to_owned()), "{lang}: id {id} is given twice");
+            }
+        }
+        for e in &all {
+            if let Some(label) = attr(e, "aria-labelledby") {
+                assert!(ids.contains(label), "{lang}: aria-labelledby {label} names no heading");
+            }
+        }
+        // Tables a screen reader can follow: a caption and column headers for each.
+        for table in all.iter().filter(|e| tag(e) == "table") {
+            let inner = elements(table);
+            assert!(inner.iter().any(|e| tag(e) == "caption"));
+            assert!(inner.iter().any(|e| tag(e) == "th" && attr(e, "scope") == Some("col")));
+        }
+    }
+}
+
+#[test]
+fn the_page_of_a_bad_file_or_language_is_refused_with_a_reason() {
+    let catalog = Catalog::embedded();
+    assert!(matches!(pack_page_json(catalog, b"{", Some("en")), Err(ExportError::Import(_))));
+    assert_eq!(
+        pack_page_json(catalog, &fixture(), Some("xx")),
         Err(ExportError::UnknownLanguage("xx".into())),
         "a language that does not exist is named"
     );
     // Without a language, the file's own (the fixture is in English).
-    let v: Value = serde_json::from_str(&pack_view_json(catalog, &fixture(), None).unwrap()).unwrap();
-    assert_eq!(v["language"], "en");
+    let tree: Value = serde_json::from_str(&pack_page_json(catalog, &fixture(), None).unwrap()).unwrap();
+    assert_eq!(text(by_class(one(&tree, "data-requirement", "SUP-02"), "ct-badge")), "Must");
 }
 
 /// The requirements about switching and exit, by question: the exit and portability domains.
@@ -167,7 +233,11 @@ fn switching_and_exit_requirements_cite_the_data_act_as_references() {
 
 #[test]
 fn the_switching_clauses_rest_on_the_data_act_articles_that_say_so() {
-    let v = json_view("en");
+    let (v, _) = pack_view(Catalog::embedded(), &fixture(), Some("en")).unwrap();
+    let basis = |id: &str| -> Vec<String> {
+        let c = v.parts.iter().flat_map(|p| &p.clauses).find(|c| c.id == id).unwrap_or_else(|| panic!("{id}"));
+        c.basis.iter().map(|b| b.id.clone()).collect()
+    };
     // From REFERENCE.md section 5: notice of at most 2 months and switching on request (Art. 25), the
     // transition period and its extension (Art. 25(4)), the exportable data (Art. 25, 26), retrieval
     // and erasure (Art. 25), charges (Art. 29), jurisdiction and governmental access (Art. 28).
@@ -180,18 +250,19 @@ fn the_switching_clauses_rest_on_the_data_act_articles_that_say_so() {
         ("dataact-jurisdiction", &["DATAACT:28(1)(a)", "DATAACT:28(1)(b)"]),
     ];
     for (id, refs) in expected {
-        assert_eq!(ids(&clause(&v, id)["basis"]), refs.to_vec(), "{id}");
+        assert_eq!(basis(id), refs.to_vec(), "{id}");
     }
     // Every clause of the cloud contract about switching cites the Data Act, and only it.
-    let contract = v["parts"].as_array().unwrap().iter().find(|p| p["id"] == "contract").unwrap();
-    for c in
-        contract["clauses"].as_array().unwrap().iter().filter(|c| c["id"].as_str().unwrap().starts_with("dataact-"))
-    {
-        assert!(ids(&c["basis"]).iter().all(|r| r.starts_with("DATAACT:")), "{}", c["id"]);
+    let contract = v.parts.iter().find(|p| p.id == "contract").unwrap();
+    for c in contract.clauses.iter().filter(|c| c.id.starts_with("dataact-")) {
+        assert!(c.basis.iter().all(|b| b.id.starts_with("DATAACT:")), "{}", c.id);
     }
-    // Cited in each language with its official name.
-    let label =
-        |lang: &str| json_view(lang)["parts"][1]["clauses"][0]["basis"][1]["label"].as_str().unwrap().to_owned();
+    // On the page, cited in each language with its official name.
+    let label = |lang: &str| {
+        let tree = page_tree(lang);
+        let row = one(&tree, "data-clause", "dataact-notice");
+        text(with(row, "data-reference", "DATAACT:25(2)(d)")[0])
+    };
     assert_eq!(label("en"), "Data Act Art. 25(2)(d)");
     assert_eq!(label("de"), "Datenverordnung Art. 25 Abs. 2 Buchst. d");
     assert!(label("fr").starts_with("Règlement sur les données, art. 25, § 2, point d"), "{}", label("fr"));

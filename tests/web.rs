@@ -195,3 +195,25 @@ async fn a_refused_starting_language_is_reported_in_the_language_shown() {
     let root = mount(&[("data-storage", "off"), ("data-lang", "en")]).await;
     assert!(root.query_selector(".ct-notice-error").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_procurement_pack_without_its_module_says_so_and_keeps_the_answers() {
+    // No loader runs here, so no export module is announced: the pack cannot be had.
+    let root = mount(&[("data-storage", "off")]).await;
+    to_first_domain(&root).await;
+    let radio: HtmlInputElement = find(&root, ".ct-question input[type=radio][value='3']").dyn_into().unwrap();
+    click(&radio).await;
+    click(&button(&root, "Results")).await;
+    assert_eq!(heading(&root), "Your results");
+    let completeness = find(&root, ".ct-completeness").text_content().unwrap_or_default();
+    click(&button(&root, "Procurement pack")).await;
+    assert_eq!(heading(&root), "Procurement pack");
+    settle().await;
+    let alert = find(&root, ".ct-pack-failed[role=alert]").text_content().unwrap_or_default();
+    assert!(alert.contains("The procurement pack could not be loaded from this site"), "{alert}");
+    assert!(all(&root, ".ct-open-pack").is_empty(), "the toolbar offers the pack from the results only");
+    assert!(all(&root, ".ct-pack-requirement").is_empty());
+    click(&button(&root, "Back to results")).await;
+    assert_eq!(heading(&root), "Your results");
+    assert_eq!(find(&root, ".ct-completeness").text_content().unwrap_or_default(), completeness);
+}

@@ -6,8 +6,8 @@
 // an export; the WebAssembly comes from the same folder, checked the same way.
 // It publishes { start() }, whose promise resolves to { build(resultsJson,
 // format, language) } (which returns { fileName, mime, bytes } or throws the
-// reason as text) and { procurementView(resultsJson, language) } (the JSON
-// text of the procurement pack's view, for the widget's page); a failed start
+// reason as text) and { procurementPage(resultsJson, language) } (the JSON
+// text of the procurement pack's page, for the widget to render); a failed start
 // (a broken download) may be tried again.
 
 const CLOUDTRIAGE_EXPORTS_WASM = { file: "__EXPORTS_WASM_FILE__", integrity: "__EXPORTS_WASM_INTEGRITY__" };
@@ -21,7 +21,7 @@ globalThis.cloudtriageExports = {
         integrity: CLOUDTRIAGE_EXPORTS_WASM.integrity,
         credentials: "same-origin",
       });
-      cloudtriageExportsReady = __wbg_init({ module_or_path: wasm }).then(() => ({ build, procurementView: procurement_view }));
+      cloudtriageExportsReady = __wbg_init({ module_or_path: wasm }).then(() => ({ build, procurementPage: procurement_page }));
       cloudtriageExportsReady.catch(() => { cloudtriageExportsReady = null; });
     }
     return cloudtriageExportsReady;

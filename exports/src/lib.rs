@@ -2,10 +2,10 @@
 //! writer; when the user asks for an export, it loads this module (built by
 //! scripts/postbuild.py as `exports-<hash>.js` and `exports-<hash>_bg.wasm`,
 //! both checked with Subresource Integrity) and calls [`build`], or
-//! [`procurement_view`] for the widget's procurement page.
+//! [`procurement_page`] for the widget's procurement page.
 
 use cloudtriage::core::Catalog;
-use cloudtriage::export::procurement::{export_pack, pack_view_json};
+use cloudtriage::export::procurement::{export_pack, pack_page_json};
 use cloudtriage::export::{export_results, ExportError, Format};
 use wasm_bindgen::prelude::*;
 
@@ -38,13 +38,12 @@ pub fn build(results_json: &str, format: &str, language: &str) -> Result<JsValue
 }
 
 /// The procurement pack of a results file (its JSON text) in a language (empty:
-/// the file's own), as the JSON of its view (`core::procurement::view::PackView`):
-/// plain texts, lists and flags that the widget's page renders. Throws the
-/// reason as text, in that language.
+/// the file's own), as the widget's page: the page's elements as plain data (`core::procurement::page`) that the widget renders,
+/// texts as text. Throws the reason as text, in that language.
 #[wasm_bindgen]
-pub fn procurement_view(results_json: &str, language: &str) -> Result<String, JsValue> {
+pub fn procurement_page(results_json: &str, language: &str) -> Result<String, JsValue> {
     let catalog = Catalog::embedded();
     let words = catalog.language(if catalog.has_language(language) { language } else { "en" });
     let lang = catalog.has_language(language).then_some(language);
-    pack_view_json(catalog, results_json.as_bytes(), lang).map_err(|e| JsValue::from_str(&e.message(words)))
+    pack_page_json(catalog, results_json.as_bytes(), lang).map_err(|e| JsValue::from_str(&e.message(words)))
 }

@@ -76,10 +76,11 @@ pub fn pack_view(catalog: &Catalog, bytes: &[u8], lang: Option<&str>) -> Result<
     Ok((view::view(&pack, &imported.context, lang, &words), imported.created))
 }
 
-/// The pack's view of a results file as JSON text, for the widget's procurement page
-/// (the export module hands it over; the main module carries no pack content).
-pub fn pack_view_json(catalog: &Catalog, bytes: &[u8], lang: Option<&str>) -> Result<String, ExportError> {
-    Ok(pack_view(catalog, bytes, lang)?.0.to_json().compact())
+/// The widget's procurement page for a results file, as the JSON of its elements
+/// ([`procurement::page`]): the export module hands it over, so the main module
+/// carries neither the pack's content nor its layout.
+pub fn pack_page_json(catalog: &Catalog, bytes: &[u8], lang: Option<&str>) -> Result<String, ExportError> {
+    Ok(procurement::page::page_json(&pack_view(catalog, bytes, lang)?.0))
 }
 
 /// The procurement pack of a results file (its bytes) as DOCX or Markdown, in a

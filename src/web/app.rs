@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::agency::{agency_panel, use_agency_files};
 use super::components::{
-    ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ProcurementPage, ResultsPage, TeamFindings,
+    procurement_page, ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings,
     TeamPage, Toolbar, WelcomePage,
 };
 use super::hooks::{
@@ -185,15 +185,9 @@ pub fn App(props: &AppProps) -> Html {
                 merge_files={model.merge_files.clone()}
             />
         },
-        (Page::Procurement, _) => html! {
-            <ProcurementPage
-                lang={lang}
-                dispatch={dispatch.clone()}
-                pack={pack.clone()}
-                retry={retry_pack.clone()}
-                today={crate::core::time::rfc3339(platform::now_seconds())}
-            />
-        },
+        (Page::Procurement, _) => {
+            procurement_page(lang, &dispatch, &pack, &retry_pack, &crate::core::time::rfc3339(platform::now_seconds()))
+        }
         (Page::Compare, _) => match view::comparison(q, a, &report) {
             Some(comparison) => html! { <ComparePage lang={lang} dispatch={dispatch.clone()} view={comparison} /> },
             None => html! {},

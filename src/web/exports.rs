@@ -129,10 +129,10 @@ pub async fn build(results_json: &str, format: &str, language: &str) -> Result<B
     })
 }
 
-/// The procurement pack's view of a results file in a language, as the module's JSON text.
-pub async fn procurement_view(results_json: &str, language: &str) -> Result<String, ExportFailure> {
+/// The procurement pack's page for a results file in a language, as the module's JSON text.
+pub async fn procurement_page(results_json: &str, language: &str) -> Result<String, ExportFailure> {
     let api = module().await?;
-    let function: js_sys::Function = js_sys::Reflect::get(&api, &"procurementView".into())
+    let function: js_sys::Function = js_sys::Reflect::get(&api, &"procurementPage".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
         .ok_or(ExportFailure::Unavailable)?;

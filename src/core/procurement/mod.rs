@@ -3,6 +3,7 @@
 //! gaps a cloud supplier can close. Pure; docs/PROCUREMENT.md gives the rules.
 
 pub mod content;
+pub mod page;
 pub mod view;
 
 use std::collections::BTreeMap;

@@ -1,18 +1,14 @@
 //! The procurement pack as every word it shows, in one language: what the
 //! widget's page renders and what the Markdown and DOCX writers lay out, so
-//! that all three say the same. The widget's main module carries no pack
-//! content: the on-demand export module computes this view and hands it over
-//! as JSON ([`PackView::to_json`]), which the page reads back with
-//! [`PackView::from_json`] and renders as plain text.
+//! that all three say the same. The widget's main module carries none of it:
+//! the on-demand export module lays this view out as plain data
+//! ([`super::page`]) for the widget to render.
 
 use std::collections::BTreeMap;
 
 use super::{ClauseState, ContractPart, Phase, ProcurementPack, ProcurementWords, Strength};
 use crate::core::context::Context;
 use crate::core::i18n::Language;
-use crate::core::json::{object, Json};
-use crate::core::model::ContentError;
-use crate::core::read::ContentNode;
 use crate::core::reference::Reference;
 use crate::core::score::Standing;
 
@@ -236,158 +232,5 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
         phases,
         questions,
         parts,
-    }
-}
-
-fn texts(list: &[String]) -> Json {
-    Json::Array(list.iter().map(|t| Json::str(t.as_str())).collect())
-}
-
-fn citations(list: &[Citation]) -> Json {
-    Json::Array(
-        list.iter()
-            .map(|c| object([("id", Json::str(c.id.as_str())), ("label", Json::str(c.label.as_str()))]))
-            .collect(),
-    )
-}
-
-fn read_texts(at: &ContentNode<'_>) -> Result<Vec<String>, ContentError> {
-    at.list(|t| t.text())
-}
-
-fn read_citations(at: &ContentNode<'_>) -> Result<Vec<Citation>, ContentError> {
-    at.list(|c| {
-        c.object(&["id", "label"])?;
-        Ok(Citation { id: c.required("id")?.text()?, label: c.required("label")?.text()? })
-    })
-}
-
-impl PackView {
-    /// The view as JSON: plain data (texts, lists and flags), what the export module hands the widget's page.
-    pub fn to_json(&self) -> Json {
-        let labels = Json::Object(self.labels.iter().map(|(k, v)| (k.clone(), Json::str(v.as_str()))).collect());
-        let phases = self.phases.iter().map(|p| {
-            let requirements = p.requirements.iter().map(|r| {
-                object([
-                    ("id", Json::str(r.id.as_str())),
-                    ("must", Json::Bool(r.must)),
-                    ("strength", Json::str(r.strength.as_str())),
-                    ("clause", Json::str(r.clause.as_str())),
-                    ("rationale", Json::str(r.rationale.as_str())),
-                    ("evidence", texts(&r.evidence)),
-                    ("rules", citations(&r.rules)),
-                    ("standing", Json::str(r.standing.as_str())),
-                ])
-            });
-            object([
-                ("id", Json::str(p.id.as_str())),
-                ("title", Json::str(p.title.as_str())),
-                ("requirements", Json::Array(requirements.collect())),
-            ])
-        });
-        let questions = self.questions.iter().map(|q| {
-            object([
-                ("id", Json::str(q.id.as_str())),
-                ("question", Json::str(q.question.as_str())),
-                ("evidence", texts(&q.evidence)),
-            ])
-        });
-        let parts = self.parts.iter().map(|p| {
-            let clauses = p.clauses.iter().map(|c| {
-                object([
-                    ("id", Json::str(c.id.as_str())),
-                    ("covered", Json::Bool(c.covered)),
-                    ("state", Json::str(c.state.as_str())),
-                    ("title", Json::str(c.title.as_str())),
-                    ("text", Json::str(c.text.as_str())),
-                    ("basis", citations(&c.basis)),
-                    ("shown_by", texts(&c.shown_by)),
-                ])
-            });
-            object([
-                ("id", Json::str(p.id.as_str())),
-                ("title", Json::str(p.title.as_str())),
-                ("clauses", Json::Array(clauses.collect())),
-            ])
-        });
-        object([
-            ("language", Json::str(self.language.as_str())),
-            ("labels", labels),
-            ("context", Json::str(self.context.as_str())),
-            ("summary", Json::str(self.summary.as_str())),
-            ("must_hint", Json::str(self.must_hint.as_str())),
-            ("phases", Json::Array(phases.collect())),
-            ("questions", Json::Array(questions.collect())),
-            ("parts", Json::Array(parts.collect())),
-        ])
-    }
-
-    /// Reads the view back from [`PackView::to_json`]'s text, refusing anything else with its place.
-    pub fn from_json(text: &str) -> Result<PackView, ContentError> {
-        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
-        let at = ContentNode::root(&json);
-        at.object(&["language", "labels", "context", "summary", "must_hint", "phases", "questions", "parts"])?;
-        let labels_at = at.required("labels")?;
-        let mut labels = BTreeMap::new();
-        for (key, _) in labels_at.object(super::content::LABELS)? {
-            labels.insert(key.clone(), labels_at.required(key)?.text()?);
-        }
-        let phases = at.required("phases")?.list(|p| {
-            p.object(&["id", "title", "requirements"])?;
-            Ok(PhaseView {
-                id: p.required("id")?.text()?,
-                title: p.required("title")?.text()?,
-                requirements: p.required("requirements")?.list(|r| {
-                    r.object(&["id", "must", "strength", "clause", "rationale", "evidence", "rules", "standing"])?;
-                    Ok(RequirementView {
-                        id: r.required("id")?.text()?,
-                        must: r.required("must")?.flag()?,
-                        strength: r.required("strength")?.text()?,
-                        clause: r.required("clause")?.text()?,
-                        rationale: r.required("rationale")?.text()?,
-                        evidence: read_texts(&r.required("evidence")?)?,
-                        rules: read_citations(&r.required("rules")?)?,
-                        standing: r.required("standing")?.text()?,
-                    })
-                })?,
-            })
-        })?;
-        let questions = at.required("questions")?.list(|q| {
-            q.object(&["id", "question", "evidence"])?;
-            Ok(SupplierQuestionView {
-                id: q.required("id")?.text()?,
-                question: q.required("question")?.text()?,
-                evidence: read_texts(&q.required("evidence")?)?,
-            })
-        })?;
-        let parts = at.required("parts")?.list(|p| {
-            p.object(&["id", "title", "clauses"])?;
-            Ok(PartView {
-                id: p.required("id")?.text()?,
-                title: p.required("title")?.text()?,
-                clauses: p.required("clauses")?.list(|c| {
-                    c.object(&["id", "covered", "state", "title", "text", "basis", "shown_by"])?;
-                    Ok(ClauseView {
-                        id: c.required("id")?.text()?,
-                        covered: c.required("covered")?.flag()?,
-                        state: c.required("state")?.text()?,
-                        title: c.required("title")?.text()?,
-                        text: c.required("text")?.text()?,
-                        basis: read_citations(&c.required("basis")?)?,
-                        shown_by: read_texts(&c.required("shown_by")?)?,
-                    })
-                })?,
-            })
-        })?;
-        Ok(PackView {
-            language: at.required("language")?.text()?,
-            labels,
-            context: at.required("context")?.text()?,
-            summary: at.required("summary")?.text()?,
-            must_hint: at.required("must_hint")?.text()?,
-            phases,
-            questions,
-            parts,
-        })
     }
 }

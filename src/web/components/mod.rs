@@ -28,7 +28,7 @@ pub use domain_page::DomainPage;
 pub use header::Header;
 pub use nav::Navigation;
 pub use notices::Notices;
-pub use procurement_page::ProcurementPage;
+pub use procurement_page::procurement_page;
 pub use results::ResultsPage;
 pub use team_page::TeamPage;
 pub use team_results::TeamFindings;
