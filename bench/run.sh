@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --quiet -- questionnaire --json | node bench/surveyjs-page.mjs
 node bench/bench.mjs "$@"
+# Lighthouse (mobile profile) on both pages, served with compression.
+node bench/lighthouse.mjs "$@"
 # Aggregation of 2,000 and 10,000 results files (throughput and peak memory).
 bench/aggregate.sh
