@@ -10,7 +10,8 @@ import { readFileSync, existsSync, statSync, writeFileSync, mkdtempSync, rmSync 
 import { join, extname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 // The flags of the tests (docs: TOOLCHAIN), headless.
@@ -22,7 +23,10 @@ function serve(roots) {
   const cache = new Map();
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [prefix, root] = Object.entries(roots).find(([p]) => path.startsWith(p));
+    const match = Object.entries(roots).find(([p]) => path.startsWith(p));
+    // Lighthouse also asks for /robots.txt.
+    if (!match) { res.writeHead(404); res.end(); return; }
+    const [prefix, root] = match;
     let file = join(root, path.slice(prefix.length));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
@@ -56,10 +60,11 @@ const METRICS = [
   ['cumulative-layout-shift', 'Cumulative layout shift'],
 ];
 
-function lighthouse(url, out) {
-  execFileSync('node_modules/.bin/lighthouse', [
+/** One Lighthouse run (its own process, so that this one keeps serving meanwhile). */
+async function lighthouse(url, out) {
+  await promisify(execFile)('node_modules/.bin/lighthouse', [
     url, '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
-  ], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  ], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 300_000 });
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
@@ -68,10 +73,11 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const scratch = mkdtempSync(join(tmpdir(), 'ct-lighthouse-'));
 const reports = {};
 try {
-  for (const [name, path] of Object.entries(PAGES)) reports[name] = lighthouse(`${base}${path}`, join(scratch, `${name}.json`));
+  for (const [name, path] of Object.entries(PAGES)) reports[name] = await lighthouse(`${base}${path}`, join(scratch, `${name}.json`));
 } finally {
   server.close();
-  rmSync(scratch, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP_LIGHTHOUSE) rmSync(scratch, { recursive: true, force: true });
+  else console.log(`reports kept in ${scratch}`);
 }
 
 const c = reports.cloudtriage;
