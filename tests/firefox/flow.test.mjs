@@ -108,23 +108,26 @@ function watched() {
   }));
 }
 
-/** The files this page may load: the hook, and the widget's files under its folder, as the built loader names them. */
-function allowedFiles() {
+/**
+ * The files this page may load: the hook, and the widget's files under its folder, as the built loader
+ * names them; the English questionnaire's texts too once the user has left the welcome page (`started`).
+ */
+function allowedFiles(started) {
   const loader = readFileSync(join(ROOT, 'dist', 'cloudtriage.js'), 'utf8');
   const assets = loader.match(/const CLOUDTRIAGE_ASSETS = \{\s*wasm: "([^"]+)",[^}]*?css: "([^"]+)",[^}]*?languages: (\{.*\}),\s*\};/s);
   assert.ok(assets, 'the built loader names its assets');
   return [
     `${ORIGIN}/hosts/watch.js`,
-    ...['cloudtriage.js', assets[1], assets[2], JSON.parse(assets[3]).en.file].map((f) => ORIGIN + FOLDER + f),
+    ...['cloudtriage.js', assets[1], assets[2], JSON.parse(assets[3]).en.file, ...(started ? [JSON.parse(assets[3]).en.texts] : [])].map((f) => ORIGIN + FOLDER + f),
   ].sort();
 }
 
-async function assertClean(when) {
+async function assertClean(when, started = false) {
   const seen = await watched();
   assert.deepEqual(seen.violations, [], `no CSP violation ${when}`);
   assert.deepEqual(seen.errors, [], `no script error ${when}`);
   assert.deepEqual(seen.navigations, [PAGE]);
-  assert.deepEqual([...new Set(seen.loaded)].sort(), allowedFiles(), `only the page's own files were loaded ${when}`);
+  assert.deepEqual([...new Set(seen.loaded)].sort(), allowedFiles(started), `only the page's own files were loaded ${when}`);
 }
 
 test('Firefox ESR is the browser under test', async () => {
@@ -195,7 +198,7 @@ test('a complete assessment, downloaded and imported again, shows the same score
   assert.deepEqual(file.context.use_cases.sort(), ['ehr', 'remote_care']);
   assert.equal(Object.keys(file.answers).length, answered);
   assert.equal(String(file.report.cloud_readiness.score), scores[0]);
-  await assertClean('after the assessment and the download');
+  await assertClean('after the assessment and the download', true);
 
   // A fresh page (nothing stored: storage is off on this page), then the import.
   await open();
@@ -207,5 +210,5 @@ test('a complete assessment, downloaded and imported again, shows the same score
   assert.deepEqual(await texts('.ct-index-number'), scores);
   assert.deepEqual(await texts('.ct-table tbody tr'), levelsShown);
   assert.match(await (await find('.ct-completeness')).getText(), new RegExp(`${answered} of ${answered} questions answered`));
-  await assertClean('after the import');
+  await assertClean('after the import', true);
 });
