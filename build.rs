@@ -20,6 +20,7 @@ mod core {
     pub mod i18n;
     pub mod json;
     pub mod model;
+    pub mod order;
     pub mod read;
     pub mod reference;
     pub mod time;

@@ -15,6 +15,9 @@ const CLICKS = Number(process.env.BENCH_CLICKS || 200);
 const CHANGES = Number(process.env.BENCH_CHANGES || 2000);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
+/** Brotli-compressed files, made once per file for the run. */
+const compressed = new Map();
+
 function serve(roots) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -22,7 +25,17 @@ function serve(roots) {
     let file = join(root, path.slice(prefix.length));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+    // Both pages are served compressed, as a real server would (brotli when the browser accepts it).
+    const type = TYPES[extname(file)] || 'application/octet-stream';
+    if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
+      if (!compressed.has(file)) {
+        compressed.set(file, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'br', 'Cache-Control': 'no-store' });
+      res.end(compressed.get(file));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));

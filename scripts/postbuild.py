@@ -43,6 +43,15 @@ def short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+# The cargo profile of the widget's release build (index.html's data-cargo-profile, Cargo.toml's
+# [profile.widget]: optimised for size); a debug build uses cargo's dev profile, in target/.../debug/.
+WIDGET_PROFILE = "widget"
+
+
+def profile_dir() -> str:
+    return WIDGET_PROFILE if os.environ.get("TRUNK_PROFILE", "release") == "release" else "debug"
+
+
 def built_languages() -> Path:
     """Where build.rs left the words of every language for this build: target/wasm32-unknown-unknown/<profile>/lang/."""
     metadata = subprocess.run(
@@ -50,7 +59,7 @@ def built_languages() -> Path:
         check=True, capture_output=True, text=True,
     )
     target = Path(json.loads(metadata.stdout)["target_directory"])
-    return target / "wasm32-unknown-unknown" / os.environ.get("TRUNK_PROFILE", "release") / "lang"
+    return target / "wasm32-unknown-unknown" / profile_dir() / "lang"
 
 
 def language_files(source: Path, staging: Path, codes: list) -> dict:
@@ -80,9 +89,9 @@ WASM_OPT_FLAGS = [
 def export_module(root: Path, staging: Path, release: bool) -> dict:
     """Builds the export module (exports/) and writes exports-<hash>.js and exports-<hash>_bg.wasm."""
     cargo = ["cargo", "build", "--offline", "--quiet", "--target", "wasm32-unknown-unknown", "-p", "cloudtriage-exports"]
-    subprocess.run(cargo + (["--release"] if release else []), cwd=root, check=True)
+    subprocess.run(cargo + (["--profile", WIDGET_PROFILE] if release else []), cwd=root, check=True)
     target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
-    built = target / "wasm32-unknown-unknown" / ("release" if release else "debug") / "cloudtriage_exports.wasm"
+    built = target / "wasm32-unknown-unknown" / profile_dir() / "cloudtriage_exports.wasm"
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "exports", str(built)],

@@ -250,7 +250,7 @@ impl Aggregator {
             .map(|((_, question), c)| (question.id.clone(), *c))
             .collect();
         // Most common first; questionnaire order among equals (the sort is stable).
-        gaps.sort_by_key(|g| std::cmp::Reverse(g.1));
+        crate::core::order::sort_by_key(&mut gaps, |g| std::cmp::Reverse(g.1));
         gaps.truncate(limit);
         gaps
     }

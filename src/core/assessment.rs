@@ -363,7 +363,7 @@ impl Assessment {
                         Some(entry) => entry.label = new,
                         None => list.push(super::results::Respondent { label: new, domains: Vec::new() }),
                     }
-                    list.sort();
+                    crate::core::order::sort(list);
                 }
             }
             Event::Assign { label, domains } => {
@@ -372,7 +372,7 @@ impl Assessment {
                     q.domains.iter().filter(|d| domains.contains(&d.id)).map(|d| d.id.clone()).collect();
                 self.team.respondents.retain(|r| r.label != label);
                 self.team.respondents.push(super::results::Respondent { label, domains });
-                self.team.respondents.sort();
+                crate::core::order::sort(&mut self.team.respondents);
             }
             Event::KeepContext => self.team.context_conflicts.clear(),
         }
@@ -407,7 +407,7 @@ impl Assessment {
                 let mut mine = Response { respondent: me, value: None, note: None };
                 change(&mut mine);
                 list.push(mine);
-                list.sort();
+                crate::core::order::sort(&mut list);
             }
         }
         // A settlement stands only for the answers it settled.

@@ -107,7 +107,7 @@ impl Context {
         self.use_cases.retain(|u| *u != use_case);
         if selected {
             self.use_cases.push(use_case);
-            self.use_cases.sort();
+            crate::core::order::sort(&mut self.use_cases);
         }
     }
 

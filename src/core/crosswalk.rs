@@ -177,7 +177,7 @@ pub fn entries(q: &Questionnaire, framework: Framework) -> Vec<Entry> {
         }
     }
     let mut list: Vec<Entry> = by_item.into_iter().map(|(item, questions)| Entry { item, questions }).collect();
-    list.sort_by(|a, b| natural_key(&a.item).cmp(&natural_key(&b.item)));
+    crate::core::order::sort_by(&mut list, |a, b| natural_key(&a.item).cmp(&natural_key(&b.item)));
     list
 }
 

@@ -40,7 +40,7 @@ impl Json {
     pub fn parse(text: &str) -> Result<Json, JsonError> {
         let mut p = Parser { text: text.as_bytes(), pos: 0 };
         p.skip_space();
-        let value = p.value(0)?;
+        let value = p.value(0, Build::All)?;
         p.skip_space();
         if p.pos < p.text.len() {
             return Err(p.syntax());
@@ -54,7 +54,7 @@ impl Json {
     pub fn parse_without(text: &str, key: &str) -> Result<Json, JsonError> {
         let mut p = Parser { text: text.as_bytes(), pos: 0 };
         p.skip_space();
-        let value = if p.peek() == Some(b'{') { p.object_without(key)? } else { p.value(0)? };
+        let value = p.value(0, Build::AllBut(key))?;
         p.skip_space();
         if p.pos < p.text.len() {
             return Err(p.syntax());
@@ -240,6 +240,17 @@ pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
     Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }
 
+/// What the parser builds of the values it checks (it checks everything alike).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Build<'k> {
+    /// Every value.
+    All,
+    /// Every value but that of this member of the object being read, kept as `Null`.
+    AllBut(&'k str),
+    /// Nothing: the value is only checked.
+    Nothing,
+}
+
 struct Parser<'a> {
     text: &'a [u8],
     pos: usize,
@@ -290,11 +301,18 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+    /// One value; `Null` for a value that is only checked (`Build::Nothing`).
+    fn value(&mut self, depth: usize, build: Build<'_>) -> Result<Json, JsonError> {
+        let value = self.any_value(depth, build)?;
+        Ok(if build == Build::Nothing { Json::Null } else { value })
+    }
+
+    fn any_value(&mut self, depth: usize, build: Build<'_>) -> Result<Json, JsonError> {
         match self.peek() {
             None => Err(JsonError::Truncated),
-            Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
+            Some(b'{') => self.object(depth + 1, build),
+            Some(b'[') => self.array(depth + 1, build),
+            Some(b'"') if build == Build::Nothing => self.skip_string().map(|_| Json::Null),
             Some(b'"') => self.string().map(Json::String),
             Some(b't') => self.literal(b"true", Json::Bool(true)),
             Some(b'f') => self.literal(b"false", Json::Bool(false)),
@@ -304,7 +322,8 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+    /// An object; keys are always read, for the duplicate check, whatever `build` says of the values.
+    fn object(&mut self, depth: usize, build: Build<'_>) -> Result<Json, JsonError> {
         if depth > MAX_DEPTH {
             return Err(JsonError::TooDeep);
         }
@@ -332,8 +351,15 @@ impl Parser<'_> {
             self.skip_space();
             self.expect(b':')?;
             self.skip_space();
-            let value = self.value(depth)?;
-            members.push((key, value));
+            let inner = match build {
+                Build::AllBut(skipped) if skipped == key => Build::Nothing,
+                Build::AllBut(_) => Build::All,
+                other => other,
+            };
+            let value = self.value(depth, inner)?;
+            if build != Build::Nothing {
+                members.push((key, value));
+            }
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -346,7 +372,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+    fn array(&mut self, depth: usize, build: Build<'_>) -> Result<Json, JsonError> {
         if depth > MAX_DEPTH {
             return Err(JsonError::TooDeep);
         }
@@ -359,7 +385,11 @@ impl Parser<'_> {
         }
         loop {
             self.skip_space();
-            items.push(self.value(depth)?);
+            // Only the top-level object skips a member: an array's items are built or not as it is.
+            let item = self.value(depth, if build == Build::Nothing { Build::Nothing } else { Build::All })?;
+            if build != Build::Nothing {
+                items.push(item);
+            }
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -488,120 +518,6 @@ impl Parser<'_> {
 }
 
 impl Parser<'_> {
-    /// The top-level object, with the value of `skipped` checked but not built.
-    fn object_without(&mut self, skipped: &str) -> Result<Json, JsonError> {
-        self.pos += 1;
-        let mut members: Vec<(String, Json)> = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Json::Object(members));
-        }
-        loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax());
-            }
-            let start = self.pos;
-            let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
-                self.pos = start;
-                let line = self.place().0;
-                return Err(JsonError::DuplicateKey { key, line });
-            }
-            self.skip_space();
-            self.expect(b':')?;
-            self.skip_space();
-            let value = if key == skipped {
-                self.skip_value(1)?;
-                Json::Null
-            } else {
-                self.value(1)?
-            };
-            members.push((key, value));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Json::Object(members));
-                }
-                _ => return Err(self.syntax()),
-            }
-        }
-    }
-
-    /// Checks one value as [`Parser::value`] does, building only object keys (for the duplicate check).
-    fn skip_value(&mut self, depth: usize) -> Result<(), JsonError> {
-        match self.peek() {
-            Some(b'{') => {
-                if depth + 1 > MAX_DEPTH {
-                    return Err(JsonError::TooDeep);
-                }
-                self.pos += 1;
-                let mut seen: Vec<String> = Vec::new();
-                self.skip_space();
-                if self.peek() == Some(b'}') {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                loop {
-                    self.skip_space();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.syntax());
-                    }
-                    let start = self.pos;
-                    let key = self.string()?;
-                    if seen.contains(&key) {
-                        self.pos = start;
-                        let line = self.place().0;
-                        return Err(JsonError::DuplicateKey { key, line });
-                    }
-                    seen.push(key);
-                    self.skip_space();
-                    self.expect(b':')?;
-                    self.skip_space();
-                    self.skip_value(depth + 1)?;
-                    self.skip_space();
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(b'}') => {
-                            self.pos += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.syntax()),
-                    }
-                }
-            }
-            Some(b'[') => {
-                if depth + 1 > MAX_DEPTH {
-                    return Err(JsonError::TooDeep);
-                }
-                self.pos += 1;
-                self.skip_space();
-                if self.peek() == Some(b']') {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                loop {
-                    self.skip_space();
-                    self.skip_value(depth + 1)?;
-                    self.skip_space();
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(b']') => {
-                            self.pos += 1;
-                            return Ok(());
-                        }
-                        _ => return Err(self.syntax()),
-                    }
-                }
-            }
-            Some(b'"') => self.skip_string(),
-            _ => self.value(depth).map(|_| ()),
-        }
-    }
-
     /// Checks a string as [`Parser::string`] does without building it.
     fn skip_string(&mut self) -> Result<(), JsonError> {
         let start = self.pos;

@@ -106,7 +106,7 @@ pub fn records(answers: &Answers, id: &str) -> Vec<Response> {
             });
         }
     }
-    out.sort();
+    crate::core::order::sort(&mut out);
     out
 }
 
@@ -124,7 +124,7 @@ pub fn store(answers: &mut Answers, id: &str, mut records: Vec<Response>, resolu
         r.note = r.note.take().filter(|n| !n.trim().is_empty());
     }
     records.retain(|r| r.value.is_some() || r.note.is_some());
-    records.sort();
+    crate::core::order::sort(&mut records);
     let distinct: BTreeSet<AnswerValue> = records.iter().filter_map(|r| r.value).collect();
     match (records.len(), distinct.len()) {
         (0, _) => {}
@@ -258,9 +258,9 @@ fn normalise(q: &Questionnaire, input: &MergeInput) -> Result<Imported, MergeErr
     for r in &mut file.team.respondents {
         r.domains = canonical_domains(q, &r.domains);
     }
-    file.team.respondents.sort();
+    crate::core::order::sort(&mut file.team.respondents);
     for list in file.answers.evidence.values_mut() {
-        list.sort();
+        crate::core::order::sort(list);
         list.dedup();
     }
     Ok(file)
@@ -305,7 +305,7 @@ pub fn merge(catalog: &Catalog, inputs: &[MergeInput]) -> Result<Imported, Merge
             all_claims.push(claim);
         }
     }
-    all_claims.sort_by(|a, b| {
+    crate::core::order::sort_by(&mut all_claims, |a, b| {
         a.respondent.cmp(&b.respondent).then_with(|| context_key(&a.context).cmp(&context_key(&b.context)))
     });
     let claimed: Vec<&Context> = if all_claims.is_empty() {
@@ -319,7 +319,7 @@ pub fn merge(catalog: &Catalog, inputs: &[MergeInput]) -> Result<Imported, Merge
             contexts.push(c);
         }
     }
-    contexts.sort_by_key(|c| context_key(c));
+    crate::core::order::sort_by_key(&mut contexts, |c| context_key(c));
     let context = widest_context(&contexts);
     let context_conflicts = if contexts.len() > 1 { all_claims } else { Vec::new() };
 
@@ -369,7 +369,7 @@ pub fn merge(catalog: &Catalog, inputs: &[MergeInput]) -> Result<Imported, Merge
 
         let mut evidence: Vec<Evidence> =
             files.iter().flat_map(|f| f.answers.evidence.get(id).into_iter().flatten().cloned()).collect();
-        evidence.sort();
+        crate::core::order::sort(&mut evidence);
         evidence.dedup();
         if evidence.len() > MAX_EVIDENCE_PER_QUESTION {
             return Err(MergeError::TooMuchEvidence { question: id.clone() });

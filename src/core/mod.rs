@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod json;
 pub mod merge;
 pub mod model;
+pub mod order;
 pub mod procurement;
 pub mod profile;
 pub mod read;

@@ -269,7 +269,9 @@ pub fn score_with_targets(
     }
 
     // Critical gaps first, then the largest weighted gap, then questionnaire order.
-    gaps.sort_by(|(a, ia), (b, ib)| b.critical.cmp(&a.critical).then(b.priority.cmp(&a.priority)).then(ia.cmp(ib)));
+    crate::core::order::sort_by(&mut gaps, |(a, ia), (b, ib)| {
+        b.critical.cmp(&a.critical).then(b.priority.cmp(&a.priority)).then(ia.cmp(ib))
+    });
     let actions = gaps
         .into_iter()
         .enumerate()

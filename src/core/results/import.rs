@@ -334,7 +334,7 @@ impl Reader<'_> {
                 }
                 team.respondents.push(Respondent { label, domains });
             }
-            team.respondents.sort();
+            crate::core::order::sort(&mut team.respondents);
         }
         if let Some(list) = self.optional(json, "context_conflicts") {
             for (i, item) in self.list(list, "context_conflicts", MAX_RESPONDENTS)?.iter().enumerate() {
@@ -542,7 +542,7 @@ impl Reader<'_> {
                 return Err(ImportError::ResponsesDisagree { path });
             }
         }
-        out.sort();
+        crate::core::order::sort(&mut out);
         Ok(out)
     }
 
@@ -564,7 +564,7 @@ impl Reader<'_> {
             let note = self.optional_text(item, &path, "note", MAX_NOTE_CHARS)?;
             answers.push(ConflictAnswer { respondent, value, note });
         }
-        answers.sort();
+        crate::core::order::sort(&mut answers);
         let distinct: BTreeSet<AnswerValue> = answers.iter().map(|a| a.value).collect();
         if distinct.len() < 2 {
             return Err(ImportError::NotAConflict { path: path.to_owned() });

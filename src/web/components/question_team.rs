@@ -180,6 +180,28 @@ pub struct EvidenceProps {
 }
 
 /// The evidence register of one question: what is recorded, and a form to add an entry.
+/// One evidence entry as the register and the results page show it: its title, where it is kept,
+/// its owner, its review date and the file's name and hash (never the file).
+pub fn evidence_facts(lang: Words, e: &Evidence) -> Html {
+    html! {
+        <>
+            <span class="ct-evidence-title">{ &e.title }</span>
+            if let Some(l) = &e.location {
+                <span class="ct-evidence-meta">{ lang.fill("evidence.kept_at", &[("location", l)]) }</span>
+            }
+            if let Some(o) = &e.owner {
+                <span class="ct-evidence-meta">{ lang.fill("evidence.owned_by", &[("owner", o)]) }</span>
+            }
+            if let Some(d) = &e.review_by {
+                <span class="ct-evidence-meta">{ lang.fill("evidence.review_by", &[("date", &lang.date(d))]) }</span>
+            }
+            if let Some(f) = &e.file {
+                <span class="ct-evidence-meta">{ &f.name }{ " · SHA-256 " }<code class="ct-hash" data-testid="evidence-hash">{ &f.sha256 }</code></span>
+            }
+        </>
+    }
+}
+
 #[function_component]
 pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
     let lang = props.lang;
@@ -260,19 +282,7 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
                 <ul class="ct-evidence-list">
                     { for props.evidence.iter().enumerate().map(|(i, e)| html! {
                         <li class="ct-evidence-item">
-                            <span class="ct-evidence-title">{ &e.title }</span>
-                            if let Some(l) = &e.location {
-                                <span class="ct-evidence-meta">{ lang.fill("evidence.kept_at", &[("location", l)]) }</span>
-                            }
-                            if let Some(o) = &e.owner {
-                                <span class="ct-evidence-meta">{ lang.fill("evidence.owned_by", &[("owner", o)]) }</span>
-                            }
-                            if let Some(d) = &e.review_by {
-                                <span class="ct-evidence-meta">{ lang.fill("evidence.review_by", &[("date", &lang.date(d))]) }</span>
-                            }
-                            if let Some(f) = &e.file {
-                                <span class="ct-evidence-meta">{ &f.name }{ " · SHA-256 " }<code class="ct-hash" data-testid="evidence-hash">{ &f.sha256 }</code></span>
-                            }
+                            { evidence_facts(lang, e) }
                             <button type="button" class="ct-link-button ct-no-print" onclick={remove(i)}>
                                 { lang.fill("evidence.remove", &[("title", &e.title)]) }
                             </button>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::question_team::value_words;
+use super::question_team::{evidence_facts, value_words};
 use crate::core::team::TeamResultsView;
 use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg};
@@ -96,19 +96,7 @@ pub fn TeamFindings(props: &TeamFindingsProps) -> Html {
                         { for view.evidence.iter().flat_map(|(id, list)| list.iter().map(move |e| (id, e))).map(|(id, e)| html! {
                             <li class="ct-evidence-item">
                                 <span class="ct-question-id">{ id }</span>
-                                <span class="ct-evidence-title">{ &e.title }</span>
-                                if let Some(l) = &e.location {
-                                    <span class="ct-evidence-meta">{ lang.fill("evidence.kept_at", &[("location", l)]) }</span>
-                                }
-                                if let Some(o) = &e.owner {
-                                    <span class="ct-evidence-meta">{ lang.fill("evidence.owned_by", &[("owner", o)]) }</span>
-                                }
-                                if let Some(d) = &e.review_by {
-                                    <span class="ct-evidence-meta">{ lang.fill("evidence.review_by", &[("date", &lang.date(d))]) }</span>
-                                }
-                                if let Some(f) = &e.file {
-                                    <span class="ct-evidence-meta">{ &f.name }{ " · SHA-256 " }<code class="ct-hash">{ &f.sha256 }</code></span>
-                                }
+                                { evidence_facts(lang, e) }
                             </li>
                         }) }
                     </ul>
