@@ -43,6 +43,7 @@ check:
 	cargo fmt --all -- --check
 	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --no-default-features --features ssr --bin prerender --test prerender -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p cloudtriage-exports -- -D warnings
@@ -50,8 +51,10 @@ check:
 	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
 	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 
+# The prerender of the welcome screen compiles the shell for the host (feature ssr).
 host-tests:
 	cargo test
+	cargo test --no-default-features --features ssr --test prerender
 
 wasm-tests:
 	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web

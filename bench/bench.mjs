@@ -82,7 +82,10 @@ const PAGES = {
 function driver(name) {
   const find = (selector) => {
     const host = document.querySelector('[data-cloudtriage]');
-    return name === 'cloudtriage' ? host && host.shadowRoot && host.shadowRoot.querySelector(selector) : document.querySelector(selector);
+    // cloudtriage: in the widget, not in the prerendered welcome screen it replaces (whose buttons are disabled).
+    return name === 'cloudtriage'
+      ? host && host.shadowRoot && host.shadowRoot.querySelector(`.ct-mount:not([data-prerendered]) ${selector}`)
+      : document.querySelector(selector);
   };
   const steps = name === 'cloudtriage'
     ? ['.ct-welcome .ct-button-primary', '.ct-context .ct-actions-row .ct-button-primary', '.ct-question input']

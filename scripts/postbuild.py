@@ -12,7 +12,9 @@
   cacheable forever; the loader and the module fetch them with Subresource
   Integrity.
 - index.html and the example pages in embed/: `integrity` added to the module
-  script.
+  script, and the welcome screen rendered into the mount element at build
+  time (src/bin/prerender.rs, on the host, with the widget's stylesheet and
+  its digest), so that it shows before the module has loaded.
 - exports-<hash>.js and exports-<hash>_bg.wasm: the on-demand export module
   (the crate in exports/, built here with cargo, wasm-bindgen and wasm-opt),
   named with its digest in the loader's configuration; the widget loads it
@@ -112,6 +114,20 @@ def export_module(root: Path, staging: Path, release: bool) -> dict:
     return {"file": name, "integrity": digest(module)}
 
 
+def prerender(root: Path, staging: Path, pages: list, css_name: str, css_integrity: str) -> None:
+    """Renders the welcome screen into each page's mount element (the prerender binary, feature ssr, on the host)."""
+    args = []
+    for page in pages:
+        args += [str(page), os.path.relpath(staging / css_name, page.parent)]
+    # The host build, whatever target Trunk's own cargo build was for.
+    env = {k: v for k, v in os.environ.items() if k not in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS")}
+    subprocess.run(
+        ["cargo", "run", "--offline", "--quiet", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--",
+         css_integrity, *args],
+        cwd=root, check=True, env=env,
+    )
+
+
 def main() -> int:
     staging = Path(os.environ.get("TRUNK_STAGING_DIR", "dist"))
     root = Path(__file__).resolve().parent.parent
@@ -170,6 +186,11 @@ def main() -> int:
     integrity = digest(bundle)
 
     pages = [staging / "index.html", *sorted(staging.glob("embed/**/*.html"))]
+    try:
+        prerender(root, staging, [p for p in pages if "data-cloudtriage" in p.read_text(encoding="utf-8")], css_name, digest(css_bytes))
+    except (subprocess.CalledProcessError, OSError) as e:
+        print(f"postbuild: the welcome screen could not be prerendered: {e}", file=sys.stderr)
+        return 1
     for page in pages:
         html = page.read_text(encoding="utf-8")
         html, count = re.subn(

@@ -15,6 +15,10 @@ pub mod cli;
 pub mod export;
 
 // The export module (feature `export-module`) is a wasm build of its own and
-// must not carry the browser shell.
-#[cfg(all(target_arch = "wasm32", not(feature = "export-module")))]
+// must not carry the browser shell. On the host the shell exists only for the
+// build's prerender of the welcome screen (feature `ssr`).
+#[cfg(any(
+    all(target_arch = "wasm32", not(feature = "export-module")),
+    all(not(target_arch = "wasm32"), feature = "ssr")
+))]
 pub mod web;

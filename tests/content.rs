@@ -277,10 +277,11 @@ fn built_keys() -> BTreeSet<String> {
     keys
 }
 
-/// Every string literal in `src/` (outside unit tests) that has the form of an interface key.
+/// Every string literal in `src/` (outside unit tests) and in the loader (`web/`, which shows a
+/// word before the module runs) that has the form of an interface key.
 fn keys_in_code(sections: &BTreeSet<String>) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    let mut stack = vec![std::path::PathBuf::from("src")];
+    let mut stack = vec![std::path::PathBuf::from("src"), std::path::PathBuf::from("web")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();

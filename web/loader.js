@@ -64,6 +64,31 @@ function cloudtriageFail(element) {
   (element.shadowRoot || element).replaceChildren(message);
 }
 
+/**
+ * Shows a short line in every mount element that has nothing to show yet (a page of ours has the
+ * prerendered welcome screen instead), in the interface words just loaded, until the widget has
+ * rendered: the host's page is not empty while the module loads. A class, no style: the host may style it.
+ */
+function cloudtriagePlaceholders(text, code, codes) {
+  let starting;
+  try {
+    const [section, key] = "app.starting".split(".");
+    starting = JSON.parse(text).ui[section][key];
+  } catch {
+    return;
+  }
+  if (typeof starting !== "string") return;
+  for (const element of document.querySelectorAll("[data-cloudtriage]")) {
+    if (element.shadowRoot || element.hasAttribute("data-cloudtriage-mounted")) continue;
+    if (cloudtriageLanguageOf(element, codes) !== code) continue;
+    const line = document.createElement("p");
+    line.setAttribute("role", "status");
+    line.className = "cloudtriage-loading";
+    line.textContent = starting;
+    element.replaceChildren(line);
+  }
+}
+
 // The widget reports a file the browser refused after it started (its stylesheet, its words) with this
 // event, dispatched on the mount element; it does not bubble, so it is caught on its way down.
 document.addEventListener("cloudtriage:failed", (event) => cloudtriageFail(event.target), true);
@@ -84,6 +109,7 @@ async function cloudtriageStart() {
   const words = fetch(languages[likely].url, { integrity: languages[likely].integrity })
     .then((r) => (r.ok ? r.text() : ""))
     .catch(() => "");
+  words.then((text) => cloudtriagePlaceholders(text, likely, Object.keys(languages)));
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
   const exports = { url: new URL(CLOUDTRIAGE_ASSETS.exportsFile, base).href, integrity: CLOUDTRIAGE_ASSETS.exportsIntegrity };

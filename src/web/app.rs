@@ -38,7 +38,7 @@ pub struct AppProps {
 }
 
 /// The context a host preset, applied to a fresh assessment.
-fn preset_events(preset: &Preset) -> Vec<Event> {
+pub(super) fn preset_events(preset: &Preset) -> Vec<Event> {
     let mut events: Vec<Event> = preset.use_cases.iter().map(|u| Event::SetUseCase(*u, true)).collect();
     events.extend(preset.service_model.map(Event::SetServiceModel));
     events.extend(preset.deployment.map(Event::SetDeployment));
@@ -194,21 +194,44 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     let show_nav = !matches!(a.page, Page::Welcome) && texts == Texts::Ready;
-    let theme = format!("ct ct-theme-{}", props.config.theme.as_str());
-    let layout = if show_nav { "ct-layout" } else { "ct-layout ct-layout-single" };
     let toolbar = view::toolbar(a, model.remember, model.confirm_erase, props.config.storage_allowed);
-
-    html! {
-        <div class={theme} lang={a.language.clone()} ref={root.clone()}>
+    let top = html! {
+        <>
             <Header lang={lang} dispatch={dispatch.clone()} languages={view::languages(catalog, &lang.code)} />
             <Notices lang={lang} dispatch={dispatch.clone()} notices={model.notices.clone()} />
+        </>
+    };
+    let nav = show_nav
+        .then(|| html! { <Navigation lang={lang} dispatch={dispatch.clone()} view={view::navigation(q, a)} /> });
+    let toolbar = html! {
+        <Toolbar lang={lang} dispatch={dispatch.clone()} view={toolbar} {dragging} {download} {export} {exporting} />
+    };
+    frame(&props.config, &a.language, root, top, nav, page, toolbar)
+}
+
+/// The widget around a page: its theme and language, the header and notices
+/// (`top`), the navigation when shown, the page and the toolbar. The build's
+/// prerender of the welcome screen uses it too, so that the static screen and
+/// the widget that replaces it lay out alike.
+pub(super) fn frame(
+    config: &EmbedConfig,
+    language: &str,
+    root: NodeRef,
+    top: Html,
+    nav: Option<Html>,
+    page: Html,
+    toolbar: Html,
+) -> Html {
+    let theme = format!("ct ct-theme-{}", config.theme.as_str());
+    let layout = if nav.is_some() { "ct-layout" } else { "ct-layout ct-layout-single" };
+    html! {
+        <div class={theme} lang={language.to_owned()} ref={root}>
+            { top }
             <div class={layout}>
-                if show_nav {
-                    <Navigation lang={lang} dispatch={dispatch.clone()} view={view::navigation(q, a)} />
-                }
+                { for nav }
                 <div class="ct-page">{ page }</div>
             </div>
-            <Toolbar lang={lang} dispatch={dispatch.clone()} view={toolbar} {dragging} {download} {export} {exporting} />
+            { toolbar }
         </div>
     }
 }

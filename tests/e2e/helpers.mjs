@@ -4,9 +4,9 @@ import { expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The widget's root inside its shadow root. */
+/** The widget's root inside its shadow root, once the module renders it (not the build's prerendered screen). */
 export function widget(page, host = '[data-cloudtriage]') {
-  return page.locator(`${host} .ct`).first();
+  return page.locator(`${host} .ct-mount:not([data-prerendered]) > .ct`).first();
 }
 
 /** Waits until the widget has rendered and records the moment. */

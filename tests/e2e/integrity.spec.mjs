@@ -77,7 +77,8 @@ for (const how of ['tampered', 'missing']) {
     const served = await spoil(page, CSS, how);
     await page.goto('/?lang=fr');
     await stoppedWithMessage(page, guard, 'fr');
-    expect(served()).toBe(1);
+    // Once for the page's prerendered welcome screen, once more for the widget's own link when it finds that one refused.
+    expect(served()).toBe(2);
   });
 
   test(`${how} words of the only language to fall back on are refused and the loader's message shows`, async ({ page, guard }) => {
@@ -160,6 +161,10 @@ test('a tampered loader is refused by the page, and nothing of the widget runs o
   await spoil(page, 'cloudtriage.js', 'tampered');
   await page.goto('/?lang=en');
   await page.waitForTimeout(750);
-  expect(guard.requests.map((r) => new URL(r.url).pathname).filter((p) => p !== '/' && !p.startsWith('/page-'))).toEqual(['/cloudtriage.js']);
-  await expect(page.locator('[data-cloudtriage-mounted], [data-cloudtriage] .ct')).toHaveCount(0);
+  // The page's own files only: the prerendered welcome screen's stylesheet, and the loader that was refused.
+  expect(guard.requests.map((r) => new URL(r.url).pathname).filter((p) => p !== '/' && !p.startsWith('/page-')).sort()).toEqual(['/cloudtriage.js', `/${CSS}`].sort());
+  await expect(page.locator('[data-cloudtriage-mounted], [data-cloudtriage] .ct-mount:not([data-prerendered])')).toHaveCount(0);
+  // What shows is the static screen, whose controls never pretend to work.
+  await expect(page.locator('[data-cloudtriage] .ct-mount[data-prerendered] h1')).toBeVisible();
+  await expect(page.locator('[data-cloudtriage] .ct-mount[data-prerendered] :is(button, select, input):not([disabled])')).toHaveCount(0);
 });

@@ -95,7 +95,8 @@ async function texts(selector) {
 
 async function open() {
   await driver.get(PAGE);
-  await waitFor('the widget', async () => (await (await find('.ct h1')).getText()).length > 0);
+  // The widget itself, not the prerendered welcome screen it replaces.
+  await waitFor('the widget', async () => (await (await find('.ct-mount:not([data-prerendered]) > .ct h1')).getText()).length > 0);
 }
 
 /** What the hook saw, and which files the page loaded (the Resource Timing entries). */

@@ -1,0 +1,227 @@
+//! Starting the widget in the page: one shadow root, stylesheet and state per
+//! mount element, taking over from the prerendered welcome screen where the
+//! page has one.
+
+use wasm_bindgen::prelude::*;
+
+use super::{agency, exports, languages, platform};
+use super::{prerender, App, AppProps};
+use crate::core::embed::EmbedConfig;
+
+/// Marks an element the widget has already started in.
+const MOUNTED: &str = "data-cloudtriage-mounted";
+
+/// Reads the configuration of a mount element: its `data-*` attributes and,
+/// when it has `data-url-config` (the standalone page), the URL parameters.
+fn config_of(element: &web_sys::Element) -> EmbedConfig {
+    let attributes = element.attributes();
+    let mut pairs: Vec<(String, String)> =
+        (0..attributes.length()).filter_map(|i| attributes.item(i)).map(|a| (a.name(), a.value())).collect();
+    if element.has_attribute("data-url-config") {
+        pairs.extend(platform::url_parameters());
+    }
+    let (config, warnings) = EmbedConfig::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    for w in warnings {
+        web_sys::console::warn_1(&w.to_string().into());
+    }
+    config
+}
+
+/// The language to start in: the host's choice if it exists, else the browser's preferences, else English.
+fn starting_language(config: &EmbedConfig) -> &'static str {
+    let catalog = crate::core::Catalog::embedded();
+    let preferences = platform::preferred_languages();
+    let configured = config.language.iter().map(String::as_str);
+    catalog.negotiate(configured.chain(preferences.iter().map(String::as_str)))
+}
+
+/// Settles once a stylesheet link has loaded (`true`) or was refused (`false`:
+/// missing, or failing its integrity check). Listens from before the link is
+/// connected, so that neither event can be missed.
+fn stylesheet_outcome(link: &web_sys::HtmlLinkElement) -> (js_sys::Promise, Vec<gloo::events::EventListener>) {
+    let mut listeners = Vec::with_capacity(2);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        for (event, loaded) in [("load", true), ("error", false)] {
+            let resolve = resolve.clone();
+            listeners.push(gloo::events::EventListener::once(link, event, move |_| {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(loaded));
+            }));
+        }
+    });
+    (promise, listeners)
+}
+
+/// Tells the loader that this widget cannot start (it listens in the capture
+/// phase); it replaces the widget with its message in the widget's language.
+fn report_failure(host: &web_sys::Element) {
+    if let Ok(event) = web_sys::Event::new("cloudtriage:failed") {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// The welcome screen the build rendered into a mount element's declarative
+/// shadow root (`src/web/prerender.rs`), and whether its stylesheet has loaded.
+struct Prerendered {
+    content: web_sys::Element,
+    styled: bool,
+}
+
+/// Finds the prerendered welcome screen in a shadow root the page declared.
+fn prerendered_in(shadow: &web_sys::ShadowRoot) -> Option<Prerendered> {
+    let content = shadow.query_selector(&format!(".ct-mount[{}]", prerender::MARK)).ok().flatten()?;
+    let styled = shadow
+        .query_selector("link[rel=stylesheet]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .and_then(|l| l.sheet())
+        .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+        // A refused or missing stylesheet has no rules (or no sheet at all): the widget then checks its own link.
+        .is_some_and(|s| s.css_rules().is_ok_and(|r| r.length() > 0));
+    Some(Prerendered { content, styled })
+}
+
+/// Puts the rendered widget where the prerendered welcome screen was, in one
+/// step (both are in place before the next frame: no flash, no shift, the
+/// page's scroll position stays), and keeps the focus on the element of the
+/// same id, should the reader have focused one. The build's stylesheet link
+/// goes too when the widget brought its own.
+fn take_over(shadow: &web_sys::ShadowRoot, prerendered: &web_sys::Element, root: &web_sys::Element) {
+    let focused = shadow.active_element().filter(|e| prerendered.contains(Some(e))).map(|e| e.id());
+    let _ = prerendered.replace_with_with_node_1(root);
+    if let Ok(links) = shadow.query_selector_all("link[rel=stylesheet]") {
+        for i in 0..links.length().saturating_sub(1) {
+            if let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                link.remove();
+            }
+        }
+    }
+    if let Some(id) = focused.filter(|id| !id.is_empty()) {
+        let target = root.query_selector(&format!("[id='{id}']")).ok().flatten();
+        if let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // Where the reader had scrolled to stays: the element is where its twin was.
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    }
+}
+
+fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrity: &str) -> Result<(), JsValue> {
+    let mut config = config_of(element);
+    if !element.has_attribute("data-instance") && position > 0 {
+        config.instance = format!("{}-{position}", config.instance);
+    }
+    if let (Some(accent), Some(host)) = (&config.accent, element.dyn_ref::<web_sys::HtmlElement>()) {
+        // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
+        host.style().set_property("--ct-accent", accent)?;
+    }
+    let document = gloo::utils::document();
+    // A page of ours declares the shadow root with the prerendered welcome screen in it.
+    let (shadow, prerendered) = match element.shadow_root() {
+        Some(shadow) => {
+            let prerendered = prerendered_in(&shadow);
+            (shadow, prerendered)
+        }
+        None => (element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?, None),
+    };
+    let (styled, listeners) = match &prerendered {
+        Some(p) if p.styled => (js_sys::Promise::resolve(&JsValue::TRUE), Vec::new()),
+        _ => {
+            let link: web_sys::HtmlLinkElement = document.create_element("link")?.dyn_into()?;
+            link.set_rel("stylesheet");
+            link.set_href(css_href);
+            if !css_integrity.is_empty() {
+                link.set_attribute("integrity", css_integrity)?;
+            }
+            let outcome = stylesheet_outcome(&link);
+            shadow.append_child(&link)?;
+            outcome
+        }
+    };
+    let root = document.create_element("div")?;
+    root.set_class_name("ct-mount");
+    // Without a prerendered screen, what the host put into the element (the loader's placeholder) shows
+    // through a slot until the widget has rendered.
+    let placeholder = match &prerendered {
+        Some(_) => None,
+        None => {
+            let slot = document.create_element("slot")?;
+            shadow.append_child(&slot)?;
+            shadow.append_child(&root)?;
+            Some(slot)
+        }
+    };
+    element.set_attribute(MOUNTED, "")?;
+    let host = element.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let wanted = starting_language(&config);
+        let fallback = crate::core::catalog::FALLBACK_LANGUAGE;
+        let language = if languages::ensure(wanted).await {
+            wanted
+        } else if wanted != fallback && languages::ensure(fallback).await {
+            fallback
+        } else {
+            report_failure(&host);
+            return;
+        };
+        // Rendered only once its styles are in place; a refused stylesheet stops the widget like a refused module.
+        let loaded = wasm_bindgen_futures::JsFuture::from(styled).await.is_ok_and(|v| v.is_truthy());
+        drop(listeners);
+        if !loaded {
+            report_failure(&host);
+            return;
+        }
+        let props = AppProps { config, host, language: language.into(), language_refused: language != wanted };
+        yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        // Yew renders in a microtask queued before this one: the swap comes right after, before any frame.
+        wasm_bindgen_futures::spawn_local(async move {
+            match (prerendered, placeholder) {
+                (Some(p), _) => take_over(&shadow, &p.content, &root),
+                (None, Some(slot)) => slot.remove(),
+                (None, None) => {}
+            }
+        });
+    });
+    Ok(())
+}
+
+/// Starts the widget in every element marked `data-cloudtriage` that does not
+/// have it yet. Called by the loader; hosts that add mount elements later may
+/// call it again.
+/// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-...", "texts": "...", "textsIntegrity": "sha384-..."}}`;
+/// `exports` names the on-demand export module: `{"url": "...", "integrity": "sha384-..."}` (empty: none);
+/// `words` may carry the words of language `code`, already loaded by the loader (checked like any other).
+#[wasm_bindgen]
+pub fn mount_all(
+    css_href: String,
+    css_integrity: String,
+    languages: String,
+    exports: String,
+    code: String,
+    words: String,
+) {
+    languages::announce(&languages);
+    exports::announce(&exports);
+    agency::set_folder(&css_href);
+    if !code.is_empty() && !words.is_empty() {
+        let _ = crate::core::Catalog::embedded().provide(&code, &words);
+    }
+    let document = gloo::utils::document();
+    let Ok(nodes) = document.query_selector_all("[data-cloudtriage]") else { return };
+    for i in 0..nodes.length() {
+        let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        if element.has_attribute(MOUNTED) {
+            continue;
+        }
+        if let Err(e) = mount(&element, i, &css_href, &css_integrity) {
+            web_sys::console::error_2(&"cloudtriage: could not start in this element".into(), &e);
+        }
+    }
+}
+
+/// Bytes of WebAssembly memory the widgets use, for the benchmarks (`make bench`).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

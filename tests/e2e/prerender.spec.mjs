@@ -1,0 +1,120 @@
+// Something useful on screen before the module runs (docs/PERFORMANCE.md):
+// the build renders the welcome screen into the pages of ours, which a reader
+// without JavaScript sees in the page's language, and which the module
+// replaces without a layout shift, keeping the scroll position and the focus.
+// On a host page that is not ours, the loader shows a short line instead.
+// The guard fails every test on a CSP violation or a console error.
+import { test, expect } from './fixtures.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { widget } from './helpers.mjs';
+
+/** The interface words of a language as the build wrote them (dist/lang/<code>-<hash>.json). */
+function words(code) {
+  const file = readdirSync('dist/lang').find((f) => new RegExp(`^${code}-[0-9a-f]+\\.json$`).test(f));
+  return JSON.parse(readFileSync(`dist/lang/${file}`, 'utf8')).ui;
+}
+
+const PAGES = [
+  { name: 'the standalone page', path: '/', file: 'dist/index.html', code: 'en' },
+  { name: 'the example page that names German', path: '/embed/example.de.html', file: 'dist/embed/example.de.html', code: 'de' },
+];
+
+/** Holds the WebAssembly module back until the returned function is called. */
+async function holdModule(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/cloudtriage-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+/** Whether the module has replaced the prerendered screen with the widget. */
+const takenOver = () => {
+  const shadow = document.querySelector('[data-cloudtriage]').shadowRoot;
+  return Boolean(shadow && !shadow.querySelector('[data-prerendered]') && shadow.querySelector('.ct-mount > .ct .ct-welcome'));
+};
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const { name, path, code } of PAGES) {
+    test(`${name} shows the welcome text and the privacy promise (${code})`, async ({ page }) => {
+      const w = words(code).welcome;
+      await page.goto(path);
+      const screen = page.locator('[data-cloudtriage] .ct-mount[data-prerendered]');
+      await expect(screen.locator('h1')).toHaveText(w.title);
+      await expect(screen.locator('.ct-lead')).toHaveText(w.lead);
+      await expect(screen.locator('#ct-privacy-title')).toHaveText(w.privacy_title);
+      await expect(screen.locator('.ct-privacy-list li')).toHaveText([w.privacy_1, w.privacy_2, w.privacy_3]);
+      await expect(screen.locator('.ct')).toHaveAttribute('lang', code);
+      // Nothing pretends to work: every control is disabled, and a line says why.
+      // (Playwright's text search skips noscript elements: a CSS locator finds it.)
+      await expect(screen.locator('noscript .ct-notice-text')).toHaveText(w.needs_javascript);
+      await expect(screen.locator('noscript .ct-notice-text')).toBeVisible();
+      await expect(screen.getByRole('button', { name: w.start })).toBeDisabled();
+      const controls = screen.locator('button, select, input');
+      expect(await controls.count()).toBeGreaterThan(5);
+      for (const control of await controls.all()) await expect(control).toBeDisabled();
+      // The widget's own stylesheet lays it out, as the module will.
+      await expect(screen.locator('.ct-welcome .ct-button-primary')).toHaveCSS('border-radius', '999px');
+    });
+  }
+});
+
+for (const { name, file } of PAGES) {
+  test(`${name} has no inline script, no style attribute and no embedded words in its file`, async () => {
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<template shadowrootmode="open">');
+    expect(html.match(/<script\b[^>]*>/g).filter((tag) => !/\bsrc=/.test(tag))).toEqual([]);
+    expect(html).not.toMatch(/\sstyle\s*=/i);
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toContain('application/json');
+  });
+}
+
+for (const { name, path, code } of PAGES) {
+  test(`on ${name} the module takes over without a shift, keeping scroll and focus (${code})`, async ({ page }) => {
+    const w = words(code).welcome;
+    await page.setViewportSize({ width: 800, height: 420 });
+    const release = await holdModule(page);
+    await page.goto(path);
+    const prerendered = page.locator('[data-cloudtriage] .ct-mount[data-prerendered] h1');
+    await expect(prerendered).toHaveText(w.title);
+    // The reader has scrolled and focused the heading before the module arrives.
+    await prerendered.focus();
+    await page.evaluate(() => window.scrollTo(0, 150));
+    expect(await page.evaluate(() => window.scrollY)).toBe(150);
+    release();
+    await page.waitForFunction(takenOver);
+    const heading = widget(page).locator('h1');
+    await expect(heading).toHaveText(w.title);
+    expect(await page.evaluate(() => window.scrollY), 'the scroll position is kept').toBe(150);
+    const focused = await page.evaluate(() => {
+      const shadow = document.querySelector('[data-cloudtriage]').shadowRoot;
+      return { id: shadow.activeElement && shadow.activeElement.id, live: Boolean(shadow.activeElement && shadow.activeElement.closest('.ct-mount:not([data-prerendered])')) };
+    });
+    expect(focused, 'the focus moved to the same heading in the widget').toEqual({ id: 'ct-page-title', live: true });
+    const shifts = await page.evaluate(() => new Promise((resolve) => {
+      const seen = [];
+      const observer = new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.value)));
+      observer.observe({ type: 'layout-shift', buffered: true });
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { observer.disconnect(); resolve(seen); }, 200)));
+    }));
+    expect(shifts.filter((v) => v > 0), 'no layout shift').toEqual([]);
+    // One stylesheet link, and the welcome page works: Start leads on.
+    expect(await page.evaluate(() => document.querySelector('[data-cloudtriage]').shadowRoot.querySelectorAll('link[rel=stylesheet]').length)).toBe(1);
+    await widget(page).locator('.ct-welcome .ct-button-primary').click();
+    await expect(widget(page).locator('.ct-context h1')).toHaveText(words(code).context.title);
+  });
+}
+
+test('a host page that is not ours shows a line in the interface words while the module loads', async ({ page }) => {
+  const release = await holdModule(page);
+  await page.goto('/hosts/plain.html');
+  const line = page.locator('#assessment > p.cloudtriage-loading');
+  await expect(line).toHaveText(words('en').app.starting);
+  await expect(line).toHaveAttribute('role', 'status');
+  expect(await line.getAttribute('style')).toBeNull();
+  release();
+  await expect(widget(page, '#assessment').locator('h1')).toHaveText(words('en').welcome.title);
+  await expect(line).toBeHidden();
+});
