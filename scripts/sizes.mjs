@@ -12,15 +12,18 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 338 KB, or `make test` fails. It was 232 KB until the team, agency,
+ * 295 KB, or `make test` fails. It was 232 KB until the team, agency,
  * framework, export and procurement features landed in the widget's one
- * module (2026-12-01: 335.9 KB, of which the module is 270.1 KB); it was
- * raised to that figure plus 2 KB so that growth still fails, and
- * docs/PERFORMANCE.md records the regression and the way back (questionnaire
- * texts on demand, rarely used screens in a module loaded on demand). Raising
- * the budget is a decision, made here. The goal is 150 KB.
+ * module and 338 KB after them (335.9 KB measured); on 2026-12-01 the
+ * questionnaire's texts left the first load, Yew's tracing was compiled out
+ * and the core got one shared sort, while the prerendered welcome screen and
+ * the procurement page's frame came in: 292.8 KB, of which the module is
+ * 264.6 KB. The budget is that figure plus about 2 KB, so that growth still
+ * fails. docs/PERFORMANCE.md records where the bytes go and the measured way
+ * back (the team and agency screens in a module loaded on demand: about
+ * -40 KB). Raising the budget is a decision, made here. The goal is 150 KB.
  */
-export const BUDGET_BROTLI = 338 * 1024;
+export const BUDGET_BROTLI = 295 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** Raw, gzip and brotli sizes of one file of dist/. */
