@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { widget, ready, start } from './helpers.mjs';
+import { widget, ready, start, answerAll } from './helpers.mjs';
 
 // `sha256sum tests/e2e/fixtures/evidence-board-minutes.txt`, computed outside the program.
 const FIXTURE = 'tests/e2e/fixtures/evidence-board-minutes.txt';
@@ -225,4 +225,21 @@ test('a local evidence file is hashed in the browser and its bytes are stored no
   // The evidence is on the results page (and so in the print).
   await root.locator('.ct-nav-link').last().click();
   await expect(root.locator('.ct-evidence-results')).toContainText(FIXTURE_SHA256);
+});
+
+test('answers claimed without evidence are listed when the disclosure is opened, and each opens its question', async ({ page, guard }) => {
+  const { root } = await opened(page, 'lang=en', guard);
+  await start(root);
+  // Every question at level 3 and no evidence anywhere: every answer is claimed without evidence.
+  const answered = await answerAll(root, () => 3);
+  const section = root.locator('.ct-without-evidence');
+  await expect(section.locator('summary')).toContainText(String(answered));
+  // Closed, the disclosure has built no list; opened, it lists every such answer.
+  await expect(section.locator('li')).toHaveCount(0);
+  await section.locator('summary').click();
+  await expect(section.locator('li')).toHaveCount(answered);
+  const first = section.locator('li .ct-question-id').first();
+  const id = await first.textContent();
+  await first.click();
+  await expect(root.locator(`#question-${id}`)).toBeVisible();
 });

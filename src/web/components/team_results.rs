@@ -34,6 +34,14 @@ pub fn TeamFindings(props: &TeamFindingsProps) -> Html {
         }
     };
     let team = !view.respondents.is_empty() || !view.open.is_empty() || view.resolved > 0;
+    let without_open = use_state(|| false);
+    let toggle_without = {
+        let without_open = without_open.clone();
+        Callback::from(move |e: Event| {
+            let open = e.target_dyn_into::<web_sys::Element>().is_some_and(|d| d.has_attribute("open"));
+            without_open.set(open);
+        })
+    };
     html! {
         <>
             if team {
@@ -104,12 +112,16 @@ pub fn TeamFindings(props: &TeamFindingsProps) -> Html {
             }
             if !view.without_evidence.is_empty() {
                 <section class="ct-without-evidence" aria-labelledby="ct-without-title">
-                    <details>
+                    <details open={*without_open} ontoggle={toggle_without}>
                         <summary id="ct-without-title">{ lang.fill("team.without_evidence_title", &[("count", &view.without_evidence.len().to_string())]) }</summary>
-                        <p class="ct-muted">{ lang.t("team.without_evidence_lead") }</p>
-                        <ul class="ct-unanswered-list">
-                            { for view.without_evidence.iter().map(|id| html! { <li>{ question(id) }</li> }) }
-                        </ul>
+                        // Built when opened: a closed disclosure shows nothing (nor prints it), and its list
+                        // is one of the largest parts of the results page's first render.
+                        if *without_open {
+                            <p class="ct-muted">{ lang.t("team.without_evidence_lead") }</p>
+                            <ul class="ct-unanswered-list">
+                                { for view.without_evidence.iter().map(|id| html! { <li>{ question(id) }</li> }) }
+                            </ul>
+                        }
                     </details>
                 </section>
             }
