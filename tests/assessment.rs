@@ -2,32 +2,13 @@
 //! The assessment state machine: navigation, completion and validation,
 //! on the miniature questionnaire of tests/fixtures/mini.json.
 
+mod support;
+
 use cloudtriage::core::assessment::{Assessment, Event, Page, Problem};
 use cloudtriage::core::context::{ServiceModel, UseCase};
-use cloudtriage::core::model::Questionnaire;
 use cloudtriage::core::results::{import, ImportWarning, Imported};
-use cloudtriage::core::{AnswerValue, Catalog, Level};
-
-fn mini() -> Questionnaire {
-    Questionnaire::from_json(include_str!("fixtures/mini.json")).unwrap()
-}
-
-fn level(n: u8) -> Option<AnswerValue> {
-    Some(AnswerValue::Level(Level::new(n).unwrap()))
-}
-
-fn answer(a: &mut Assessment, q: &Questionnaire, id: &str, value: Option<AnswerValue>) {
-    a.apply(q, Event::Answer { question: id.into(), value });
-}
-
-fn started(q: &Questionnaire, use_cases: &[UseCase]) -> Assessment {
-    let mut a = Assessment::new("en");
-    a.apply(q, Event::Go(Page::Context));
-    for u in use_cases {
-        a.apply(q, Event::SetUseCase(*u, true));
-    }
-    a
-}
+use cloudtriage::core::{AnswerValue, Catalog};
+use support::{answer, level, mini, started};
 
 #[test]
 fn a_new_assessment_starts_on_the_welcome_page_with_nothing_answered() {

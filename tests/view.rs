@@ -13,9 +13,11 @@
 //!
 //! Default target 3, critical below level 2 caps an index at 39.
 
+mod support;
+
 use std::rc::Rc;
 
-use cloudtriage::core::answer::{AnswerValue, Level};
+use cloudtriage::core::answer::AnswerValue;
 use cloudtriage::core::assessment::{Assessment, Event, Page};
 use cloudtriage::core::compare::Trend;
 use cloudtriage::core::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
@@ -24,28 +26,7 @@ use cloudtriage::core::results::{Answers, Imported, ResultsFile, Team, FORMAT_VE
 use cloudtriage::core::score::{score, Report, Standing};
 use cloudtriage::core::view::{self, radar, Forward};
 use cloudtriage::core::Catalog;
-
-fn mini() -> Questionnaire {
-    Questionnaire::from_json(include_str!("fixtures/mini.json")).unwrap()
-}
-
-fn level(n: u8) -> Option<AnswerValue> {
-    Some(AnswerValue::Level(Level::new(n).unwrap()))
-}
-
-fn answer(a: &mut Assessment, q: &Questionnaire, id: &str, value: Option<AnswerValue>) {
-    a.apply(q, Event::Answer { question: id.into(), value });
-}
-
-/// An assessment past the context step with these use cases.
-fn started(q: &Questionnaire, use_cases: &[UseCase]) -> Assessment {
-    let mut a = Assessment::new("en");
-    a.apply(q, Event::Go(Page::Context));
-    for u in use_cases {
-        a.apply(q, Event::SetUseCase(*u, true));
-    }
-    a
-}
+use support::{answer, level, mini, started};
 
 fn report_of(q: &Questionnaire, a: &Assessment) -> Report {
     score(q, &a.context, &a.answers.values)
