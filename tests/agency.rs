@@ -17,8 +17,6 @@ use cloudtriage::core::score::score;
 use cloudtriage::core::Catalog;
 use proptest::prelude::*;
 
-mod support;
-
 const NOW: i64 = 1_796_083_200; // 2026-12-01T00:00:00Z
 
 fn catalog() -> &'static Catalog {
@@ -337,7 +335,7 @@ fn the_template_profile_reproduces_the_built_in_targets_in_every_context() {
         ("National baseline", "Health Agency", "2026-12-01")
     );
     let mut checked = 0;
-    for ctx in support::every_context() {
+    for ctx in Context::every() {
         for domain in &q.domains {
             for question in &domain.questions {
                 assert_eq!(

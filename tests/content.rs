@@ -2,12 +2,11 @@
 //! Content validation: the rules the questionnaire in `content/` must keep.
 //! A failure here names the file, question or key to fix.
 
-mod support;
-
 use std::collections::{BTreeSet, HashSet};
 
 use cloudtriage::core::catalog::FALLBACK_LANGUAGE;
 use cloudtriage::core::content_check::missing_words;
+use cloudtriage::core::context::Context;
 use cloudtriage::core::i18n::Language;
 use cloudtriage::core::model::{ContentError, Index, Questionnaire};
 use cloudtriage::core::Catalog;
@@ -106,7 +105,7 @@ fn references_target_rules_and_critical_questions_are_sound() {
 #[test]
 fn every_context_has_questions_for_both_indices() {
     let q = &catalog().questionnaire;
-    for ctx in support::every_context() {
+    for ctx in Context::every() {
         for index in Index::ALL {
             let feeding = q.questions().filter(|(_, item)| item.applies_to(&ctx) && item.feeds(index)).count();
             assert!(feeding >= 10, "{ctx:?}: only {feeding} questions feed {}", index.as_str());

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = language.decimal(2.345, 2);
     }
     if let Ok(q) = Questionnaire::from_json(text) {
-        for (i, ctx) in contexts().into_iter().step_by(97).enumerate() {
+        for (i, ctx) in Context::every().into_iter().step_by(97).enumerate() {
             let answers: BTreeMap<String, AnswerValue> = q
                 .questions()
                 .enumerate()
@@ -32,23 +32,3 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
-
-/// Every combination of context values (the fuzz target samples them).
-fn contexts() -> Vec<Context> {
-    use cloudtriage::core::context::{Deployment, OrgSize, ServiceModel, Stage, UseCase};
-    let mut all = Vec::new();
-    for mask in 1u8..(1 << UseCase::ALL.len()) {
-        let use_cases: Vec<UseCase> =
-            UseCase::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, u)| *u).collect();
-        for &service_model in ServiceModel::ALL {
-            for &deployment in Deployment::ALL {
-                for &stage in Stage::ALL {
-                    for &org_size in OrgSize::ALL {
-                        all.push(Context { use_cases: use_cases.clone(), service_model, deployment, stage, org_size });
-                    }
-                }
-            }
-        }
-    }
-    all
-}

@@ -97,6 +97,32 @@ impl Default for Context {
 }
 
 impl Context {
+    /// Every complete context: each non-empty set of use cases with each service model, deployment,
+    /// stage and size. For rules that must hold in all of them (tests, fuzzing, content checks).
+    pub fn every() -> Vec<Context> {
+        let mut all = Vec::new();
+        for mask in 1u8..(1 << UseCase::ALL.len()) {
+            let use_cases: Vec<UseCase> =
+                UseCase::ALL.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, u)| *u).collect();
+            for &service_model in ServiceModel::ALL {
+                for &deployment in Deployment::ALL {
+                    for &stage in Stage::ALL {
+                        for &org_size in OrgSize::ALL {
+                            all.push(Context {
+                                use_cases: use_cases.clone(),
+                                service_model,
+                                deployment,
+                                stage,
+                                org_size,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
     /// Whether the context is enough to start: at least one use case chosen.
     pub fn is_complete(&self) -> bool {
         !self.use_cases.is_empty()
