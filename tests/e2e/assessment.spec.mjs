@@ -66,6 +66,26 @@ test('a complete assessment from welcome to results', async ({ page }) => {
   await expect(first.locator('.ct-plan-refs')).toContainText(/GDPR|NIS2|ISO\/IEC 27001|ENISA|MDR/);
 });
 
+test('the results page stays still when the toolbar under the plan is reached', async ({ page }) => {
+  // A keyboard user tabbing to the toolbar, or a click, scrolls it into view:
+  // nothing above it may change height afterwards and move it away.
+  const root = await open(page, 'lang=en&storage=off');
+  await start(root, { useCases: ['ehr'], serviceModel: 'iaas' });
+  await answerAll(root, (i) => i % 4);
+  const tops = await root.locator('.ct-toolbar-buttons > .ct-button').first().evaluate(async (button) => {
+    button.focus();
+    const seen = [];
+    for (let i = 0; i < 12; i++) {
+      await new Promise((done) => requestAnimationFrame(done));
+      seen.push(Math.round(button.getBoundingClientRect().top));
+    }
+    return seen;
+  });
+  expect(new Set(tops).size, `the download button's top over 12 frames: ${tops.join(' ')}`).toBe(1);
+  expect(tops[0]).toBeGreaterThanOrEqual(0);
+  expect(tops[0]).toBeLessThan(page.viewportSize().height);
+});
+
 test('a downloaded file imports back to identical answers and scores', async ({ page }) => {
   let root = await open(page);
   await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
