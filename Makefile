@@ -37,7 +37,8 @@ sizes:
 	@node scripts/sizes.mjs dist
 
 ## Format and lints: the host build, the shipped widget, the browser test build and the fuzz targets
-# The shipped widget is wasm32 without embedded languages, as Trunk builds it. The fuzz targets are
+# The shipped widget is wasm32 without embedded languages, as Trunk builds it (its first module, and
+# the whole widget of full/, loaded on demand); the browser tests take the whole widget. The fuzz targets are
 # their own workspace; they compile on stable, only running them (`make fuzz`) needs nightly.
 check:
 	cargo fmt --all -- --check
@@ -45,8 +46,9 @@ check:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --no-default-features --features ssr --bin prerender --test prerender -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages --lib --test web -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --no-default-features --features embed-languages,full --lib --test web -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p cloudtriage-exports -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p cloudtriage-full -- -D warnings
 	# Nothing is linked when linting, so point libfuzzer-sys at a library instead of compiling its C++.
 	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
 	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
@@ -57,12 +59,12 @@ host-tests:
 	cargo test --no-default-features --features ssr --test prerender
 
 wasm-tests:
-	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
+	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages,full --test web
 
 # The same component tests in Firefox ESR: the test runner takes GECKODRIVER before the
 # CHROMEDRIVER that .cargo/config.toml sets; webdriver.json names the Firefox binary.
 wasm-tests-firefox:
-	GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages --test web
+	GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages,full --test web
 
 ## Every export opened by independent readers (openpyxl, python-docx, csv, LibreOffice)
 export-checks:

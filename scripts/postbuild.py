@@ -19,6 +19,10 @@
   (the crate in exports/, built here with cargo, wasm-bindgen and wasm-opt),
   named with its digest in the loader's configuration; the widget loads it
   only when the user asks for an export.
+- full-<hash>.js and full-<hash>_bg.wasm: the whole widget (the crate in full/:
+  the library with feature `full`, which adds the team's screens and an
+  agency's profile), built the same way; the loader fetches it only when a
+  widget asks for them (src/web/upgrade.rs).
 - <file>.br and <file>.gz beside every file (scripts/precompress.mjs, node's
   zlib), for servers that send precompressed files (docs/EMBEDDING.md).
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
@@ -86,32 +90,34 @@ WASM_OPT_FLAGS = [
 ]
 
 
-def export_module(root: Path, staging: Path, release: bool) -> dict:
-    """Builds the export module (exports/) and writes exports-<hash>.js and exports-<hash>_bg.wasm."""
-    cargo = ["cargo", "build", "--offline", "--quiet", "--target", "wasm32-unknown-unknown", "-p", "cloudtriage-exports"]
+def on_demand_module(root: Path, staging: Path, release: bool, package: str, name: str) -> dict:
+    """Builds an on-demand module (the crate `package`, in the folder `name`/) and writes
+    <name>-<hash>.js (its glue and web/<name>.js) and <name>-<hash>_bg.wasm."""
+    cargo = ["cargo", "build", "--offline", "--quiet", "--target", "wasm32-unknown-unknown", "-p", package]
     subprocess.run(cargo + (["--profile", WIDGET_PROFILE] if release else []), cwd=root, check=True)
     target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
-    built = target / "wasm32-unknown-unknown" / profile_dir() / "cloudtriage_exports.wasm"
+    built = target / "wasm32-unknown-unknown" / profile_dir() / (package.replace("-", "_") + ".wasm")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", "exports", str(built)],
+            ["wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", tmp, "--out-name", name, str(built)],
             check=True,
         )
-        wasm_path = Path(tmp) / "exports_bg.wasm"
+        wasm_path = Path(tmp) / f"{name}_bg.wasm"
         if release:
             if not shutil.which("wasm-opt"):
                 raise RuntimeError("wasm-opt is not on PATH (scripts/tools.sh installs it into node_modules/.bin)")
             subprocess.run(["wasm-opt", *WASM_OPT_FLAGS, str(wasm_path), "-o", str(wasm_path)], check=True)
         wasm_bytes = wasm_path.read_bytes()
-        glue = (Path(tmp) / "exports.js").read_text(encoding="utf-8")
-    wasm_name = f"exports-{short_hash(wasm_bytes)}_bg.wasm"
+        glue = (Path(tmp) / f"{name}.js").read_text(encoding="utf-8")
+    wasm_name = f"{name}-{short_hash(wasm_bytes)}_bg.wasm"
     (staging / wasm_name).write_bytes(wasm_bytes)
-    bootstrap = (root / "web" / "exports.js").read_text(encoding="utf-8")
-    bootstrap = bootstrap.replace("__EXPORTS_WASM_FILE__", wasm_name).replace("__EXPORTS_WASM_INTEGRITY__", digest(wasm_bytes))
+    key = name.upper()
+    bootstrap = (root / "web" / f"{name}.js").read_text(encoding="utf-8")
+    bootstrap = bootstrap.replace(f"__{key}_WASM_FILE__", wasm_name).replace(f"__{key}_WASM_INTEGRITY__", digest(wasm_bytes))
     module = (glue + bootstrap).encode("utf-8")
-    name = f"exports-{short_hash(module)}.js"
-    (staging / name).write_bytes(module)
-    return {"file": name, "integrity": digest(module)}
+    file = f"{name}-{short_hash(module)}.js"
+    (staging / file).write_bytes(module)
+    return {"file": file, "integrity": digest(module)}
 
 
 def prerender(root: Path, staging: Path, pages: list, css_name: str, css_integrity: str) -> None:
@@ -146,9 +152,14 @@ def main() -> int:
 
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
     try:
-        exports = export_module(root, staging, release)
+        exports = on_demand_module(root, staging, release, "cloudtriage-exports", "exports")
     except (subprocess.CalledProcessError, RuntimeError, OSError) as e:
         print(f"postbuild: the export module could not be built: {e}", file=sys.stderr)
+        return 1
+    try:
+        full = on_demand_module(root, staging, release, "cloudtriage-full", "full")
+    except (subprocess.CalledProcessError, RuntimeError, OSError) as e:
+        print(f"postbuild: the whole widget (full/) could not be built: {e}", file=sys.stderr)
         return 1
 
     css = staging / "widget.css"
@@ -176,6 +187,8 @@ def main() -> int:
         .replace("__LANGUAGES__", json.dumps(language_files(words, staging, codes), sort_keys=True))
         .replace("__EXPORTS_FILE__", exports["file"])
         .replace("__EXPORTS_INTEGRITY__", exports["integrity"])
+        .replace("__FULL_FILE__", full["file"])
+        .replace("__FULL_INTEGRITY__", full["integrity"])
     )
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)

@@ -278,3 +278,25 @@ fn resuming_without_a_use_case_goes_to_the_context_and_keeps_the_answers() {
     fresh.apply(&q, Event::Resume);
     assert_eq!(fresh.page, Page::Context);
 }
+
+#[test]
+fn an_assessment_is_teamwork_once_it_has_evidence_or_a_respondent_and_not_before() {
+    let q = mini();
+    let mut a = started(&q, &[UseCase::Ehr]);
+    answer(&mut a, &q, "A-01", level(3));
+    a.apply(&q, Event::Note { question: "A-01".into(), text: "in the ISMS".into() });
+    assert!(!a.is_teamwork(), "one person's answers and notes need no team screens");
+    let evidence = cloudtriage::core::results::Evidence {
+        title: "Backup policy".into(),
+        location: None,
+        owner: None,
+        review_by: None,
+        file: None,
+    };
+    a.apply(&q, Event::AddEvidence { question: "A-01".into(), evidence });
+    assert!(a.is_teamwork(), "an evidence entry");
+    a.apply(&q, Event::RemoveEvidence { question: "A-01".into(), index: 0 });
+    assert!(!a.is_teamwork(), "the entry removed again");
+    a.apply(&q, Event::SetRespondent("DPO".into()));
+    assert!(a.is_teamwork(), "a respondent label");
+}

@@ -23,7 +23,7 @@ async fn mount_with(pairs: &[(&str, &str)], language_refused: bool) -> Element {
     let (config, warnings) = EmbedConfig::from_pairs(pairs.iter().copied());
     assert!(warnings.is_empty());
     let language = config.language.clone().unwrap_or_else(|| "en".into());
-    let props = AppProps { config, host: host.clone(), language: language.into(), language_refused };
+    let props = AppProps { config, host: host.clone(), language: language.into(), language_refused, handover: None };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     settle().await;
     host

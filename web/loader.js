@@ -10,7 +10,10 @@
 // is missing or fails its integrity check stops the widget: the element then
 // shows only the message below, in its language.
 // The export module (exports-<hash>.js) is only named here; the widget loads
-// it when the user asks for an export.
+// it when the user asks for an export. The whole widget (full-<hash>.js, with
+// the team's screens and an agency's profile) is loaded here, from the same
+// folder and with its integrity checked, only when a widget asks for it with
+// the event `cloudtriage:upgrade` (src/web/upgrade.rs).
 
 const CLOUDTRIAGE_ASSETS = {
   wasm: "__WASM_FILE__",
@@ -19,6 +22,8 @@ const CLOUDTRIAGE_ASSETS = {
   cssIntegrity: "__CSS_INTEGRITY__",
   exportsFile: "__EXPORTS_FILE__",
   exportsIntegrity: "__EXPORTS_INTEGRITY__",
+  full: "__FULL_FILE__",
+  fullIntegrity: "__FULL_INTEGRITY__",
   languages: __LANGUAGES__,
 };
 
@@ -122,6 +127,44 @@ async function cloudtriageStart() {
   mount_all(...args, likely, await words);
   return args;
 }
+
+let cloudtriageFullFailures = 0;
+
+/** The whole widget's module, added to the page once (again after a failure, under `?attempt=N`). */
+function cloudtriageFull() {
+  if (globalThis.cloudtriageFull) return globalThis.cloudtriageFull.start();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.type = "module";
+    script.integrity = CLOUDTRIAGE_ASSETS.fullIntegrity;
+    const url = new URL(CLOUDTRIAGE_ASSETS.full, cloudtriageBase());
+    if (cloudtriageFullFailures > 0) url.search = `attempt=${cloudtriageFullFailures}`;
+    script.src = url.href;
+    script.addEventListener("load", () => (globalThis.cloudtriageFull ? resolve(globalThis.cloudtriageFull.start()) : reject(new Error("it did not start"))));
+    script.addEventListener("error", () => {
+      script.remove();
+      cloudtriageFullFailures += 1;
+      reject(new Error("it could not be loaded"));
+    });
+    document.head.append(script);
+  });
+}
+
+// A widget asks for the whole widget (the team's screens, an agency's profile): it takes over in the same
+// mount element with what the first module handed over, then the first module's widget is released. If it
+// cannot be had, the widget hears so and keeps everything.
+document.addEventListener("cloudtriage:upgrade", async (event) => {
+  const element = event.target;
+  const handover = event.detail;
+  try {
+    const [css, cssIntegrity, languages, exports] = await cloudtriageStarted;
+    const full = await cloudtriageFull();
+    full.upgrade(css, cssIntegrity, languages, exports, element, handover, () => release(element));
+  } catch (error) {
+    console.error("cloudtriage: the team screens could not be loaded:", error);
+    element.dispatchEvent(new Event("cloudtriage:upgrade-failed"));
+  }
+}, true);
 
 /** Starts the widget in mount elements added to the page after it loaded. */
 export async function mount() {

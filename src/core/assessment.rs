@@ -203,6 +203,13 @@ impl Assessment {
         !self.answers.values.is_empty() || !self.answers.notes.is_empty()
     }
 
+    /// Whether the assessment is a team's or has evidence: respondents, who
+    /// answered what, disagreements or evidence entries. The widget then needs
+    /// its team screens, which it loads on demand.
+    pub fn is_teamwork(&self) -> bool {
+        !self.team.is_empty() || self.answers.has_team_records()
+    }
+
     /// Applies an event. Events that make no sense in the current state (an unknown
     /// question, "not applicable" where it is not allowed) change nothing.
     pub fn apply(&mut self, q: &Questionnaire, event: Event) {

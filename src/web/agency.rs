@@ -1,6 +1,11 @@
 //! The agency's files next to the widget: a target profile and a benchmark,
 //! loaded only when the embedding page names them, and only from the
 //! widget's own folder (decided by the core before any request is made).
+//! Only the whole widget loads and shows them (feature `full`): a page that
+//! names them starts it at once (`web::upgrade`).
+
+// The first module keeps only what results files and notices need of this.
+#![cfg_attr(not(feature = "full"), allow(unused_imports, dead_code))]
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,6 +23,7 @@ use crate::core::profile::{domain_gaps, Profile};
 use crate::core::results::ResultsFile;
 use crate::core::score::Report;
 use crate::core::Catalog;
+#[cfg(feature = "full")]
 use crate::web::components::AgencyPanel;
 use crate::web::lang::Words;
 
@@ -39,6 +45,7 @@ pub fn record_profile(file: ResultsFile) -> ResultsFile {
     }
 }
 
+#[cfg(feature = "full")]
 /// The agency panel of the results page: the gap to the profile and the benchmark positions, computed by the core.
 pub fn agency_panel(lang: Words, files: &AgencyFiles, ctx: &Context, report: &Report) -> Html {
     let q = &Catalog::embedded().questionnaire;
@@ -103,6 +110,7 @@ pub struct AgencyFiles {
     pub benchmark: Option<Rc<Benchmark>>,
 }
 
+#[cfg(feature = "full")]
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ()> {
     let window = web_sys::window().ok_or(())?;
     let init = web_sys::RequestInit::new();
@@ -117,6 +125,7 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ()> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+#[cfg(feature = "full")]
 /// Fetches one named file from the widget's folder and reads it with `parse`.
 async fn load<T>(
     file: AgencyFile,
@@ -131,6 +140,7 @@ async fn load<T>(
     parse(&bytes).map_err(|error| AgencyProblem::Invalid { file, name: name.to_owned(), error })
 }
 
+#[cfg(feature = "full")]
 /// Loads the profile and benchmark the embedding page names, once; `report` hears of every problem.
 #[hook]
 pub fn use_agency_files(config: &EmbedConfig, report: Callback<AgencyProblem>) -> AgencyFiles {

@@ -5,19 +5,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+#[cfg(feature = "full")]
 use super::agency::{agency_panel, use_agency_files};
+#[cfg(feature = "full")]
+use super::components::TeamPage;
 use super::components::{
     procurement_page, ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings,
-    TeamPage, Toolbar, WelcomePage,
+    Toolbar, WelcomePage,
 };
+use super::files::Purpose;
 use super::hooks::{
-    restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_print, use_procurement,
-    use_storage, use_texts, Pack, Texts,
+    restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_handover, use_print,
+    use_procurement, use_storage, use_texts, use_upgrade, Pack, Texts,
 };
 use super::lang::Words;
 use super::notice::Notice;
 use super::platform;
 use super::state::{Dispatch, Model, Msg, ResultsTab};
+use super::upgrade::{Action, Handover};
 use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::crosswalk::{self, Assessed};
 use crate::core::embed::{EmbedConfig, Preset};
@@ -35,6 +40,8 @@ pub struct AppProps {
     /// The words of the language the widget should have started in were refused
     /// (missing, or failing their integrity check): it says so, in `language`.
     pub language_refused: bool,
+    /// Where the first module left off, when the whole widget takes over from it (`web::upgrade`).
+    pub handover: Option<Rc<Handover>>,
 }
 
 /// The context a host preset, applied to a fresh assessment.
@@ -47,9 +54,19 @@ pub(super) fn preset_events(preset: &Preset) -> Vec<Event> {
     events
 }
 
-/// The first state: the preset context, or what this device remembers.
-fn initial_model(config: &EmbedConfig, language: &str) -> Model {
+/// The first state: the preset context, or what this device remembers; in
+/// the whole widget taking over, what the first module handed over.
+fn initial_model(config: &EmbedConfig, language: &str, handover: Option<&Handover>) -> Model {
     let q = &Catalog::embedded().questionnaire;
+    match handover.map(|h| (&h.action, h)) {
+        Some((Action::Team | Action::Evidence(_), h)) => return handed_over(h),
+        Some((Action::Import, h)) => {
+            let mut model = initial_model(config, language, None);
+            model.update(Msg::Read(Purpose::Resume, h.state.clone().into_bytes()));
+            return model;
+        }
+        Some((Action::Start, _)) | None => {}
+    }
     let mut assessment = Assessment::new(language);
     for event in preset_events(&config.preset) {
         assessment.apply(q, event);
@@ -64,6 +81,27 @@ fn initial_model(config: &EmbedConfig, language: &str) -> Model {
                 web_sys::console::warn_1(&format!("cloudtriage: ignoring domains: no domain {unknown:?}").into())
             }
         }
+    }
+    // The first module shows no team: a stored team assessment, a respondent's link or an agency's profile start the whole widget.
+    if !cfg!(feature = "full")
+        && (model.assessment.is_teamwork() || config.profile.is_some() || config.benchmark.is_some())
+    {
+        model.upgrading = Some(super::state::Upgrade { action: Action::Start, file: None, attempt: 0 });
+    }
+    model
+}
+
+/// The assessment the first module handed over, on the page the user asked for.
+fn handed_over(h: &Handover) -> Model {
+    let catalog = Catalog::embedded();
+    let mut model = Model::new(Assessment::new(&h.language), h.remember);
+    // The first module wrote this file a moment ago; what it says to a reader of an old file does not apply.
+    if let Ok(imported) = crate::core::results::import(catalog, h.state.as_bytes()) {
+        model.assessment.apply(&catalog.questionnaire, Event::Restore(Box::new(imported)));
+    }
+    match &h.action {
+        Action::Evidence(id) => model.update(Msg::ShowQuestion(id.clone())),
+        _ => model.update(Msg::Core(Event::Go(Page::Team))),
     }
     model
 }
@@ -90,8 +128,9 @@ fn texts_failed(lang: Words, dispatch: &Dispatch, retry: Callback<()>) -> Html {
 pub fn App(props: &AppProps) -> Html {
     let (config, language) = (props.config.clone(), props.language.clone());
     let refused = props.language_refused;
+    let handover = props.handover.clone();
     let model = use_reducer_eq(|| {
-        let mut model = initial_model(&config, &language);
+        let mut model = initial_model(&config, &language, handover.as_deref());
         if refused {
             model.notify(Notice::LanguageUnavailable);
         }
@@ -106,11 +145,15 @@ pub fn App(props: &AppProps) -> Html {
     let (texts, retry) = use_texts(&a.language, a.page != Page::Welcome);
     let lang = Words::of(&a.language);
 
-    // The agency's files, when the page names them; problems become notices.
+    // The agency's files, when the page names them; problems become notices. (The first module
+    // has none: a page that names them starts the whole widget.)
+    #[cfg(feature = "full")]
     let agency = {
         let dispatch = dispatch.clone();
         use_agency_files(&props.config, Callback::from(move |p| dispatch.dispatch(Msg::Notify(Notice::Agency(p)))))
     };
+    #[cfg(not(feature = "full"))]
+    let agency = super::agency::AgencyFiles::default();
     // Scored once per change of context, answers or target profile; the pages, storage and download share it.
     let report: Rc<_> = {
         let deps = (a.context.clone(), a.answers.values.clone(), agency.profile.clone());
@@ -142,8 +185,14 @@ pub fn App(props: &AppProps) -> Html {
     let dragging = use_drag_and_drop(&root, &dispatch);
     let download = use_download(&model, &report, &root);
     let (export, exporting) = use_export(&model, &report, &root);
+    use_upgrade(&model, &report, &props.host);
+    use_handover(&root, props.handover.as_deref(), texts == Texts::Ready);
 
     let page = match (&a.page, texts) {
+        // Handing over to the whole widget at start: nothing to show meanwhile but that it is starting.
+        _ if model.upgrading.as_ref().is_some_and(|u| u.action == Action::Start) => html! {
+            <p class="ct-loading" role="status">{ lang.t("app.starting") }</p>
+        },
         (_, Texts::Loading) => html! {
             <p class="ct-loading" role="status">{ lang.t("texts.loading") }</p>
         },
@@ -172,19 +221,11 @@ pub fn App(props: &AppProps) -> Html {
                     framework_view={framework_view.clone()}
                 >
                     <TeamFindings lang={lang} dispatch={dispatch.clone()} view={Rc::new(crate::core::team::team_results(q, a))} />
-                    { agency_panel(lang, &agency, &a.context, &report) }
+                    { agency_section(lang, &agency, &a.context, &report) }
                 </ResultsPage>
             }
         }
-        (Page::Team, _) => html! {
-            <TeamPage
-                lang={lang}
-                dispatch={dispatch.clone()}
-                view={crate::core::team::team_view(q, a)}
-                context={a.context.clone()}
-                merge_files={model.merge_files.clone()}
-            />
-        },
+        (Page::Team, _) => team_page(lang, &dispatch, &model),
         (Page::Procurement, _) => {
             procurement_page(lang, &dispatch, &pack, &retry_pack, &crate::core::time::rfc3339(platform::now_seconds()))
         }
@@ -234,4 +275,44 @@ pub(super) fn frame(
             { toolbar }
         </div>
     }
+}
+
+#[cfg(feature = "full")]
+fn team_page(lang: Words, dispatch: &Dispatch, model: &Model) -> Html {
+    let (q, a) = (&Catalog::embedded().questionnaire, &model.assessment);
+    html! {
+        <TeamPage
+            lang={lang}
+            dispatch={dispatch.clone()}
+            view={crate::core::team::team_view(q, a)}
+            context={a.context.clone()}
+            merge_files={model.merge_files.clone()}
+        />
+    }
+}
+
+/// The first module never opens the team page: it hands over to the whole widget first.
+#[cfg(not(feature = "full"))]
+fn team_page(lang: Words, _: &Dispatch, _: &Model) -> Html {
+    html! { <p class="ct-loading" role="status">{ lang.t("app.starting") }</p> }
+}
+
+#[cfg(feature = "full")]
+fn agency_section(
+    lang: Words,
+    agency: &super::agency::AgencyFiles,
+    ctx: &crate::core::context::Context,
+    report: &crate::core::score::Report,
+) -> Html {
+    agency_panel(lang, agency, ctx, report)
+}
+
+#[cfg(not(feature = "full"))]
+fn agency_section(
+    _: Words,
+    _: &super::agency::AgencyFiles,
+    _: &crate::core::context::Context,
+    _: &crate::core::score::Report,
+) -> Html {
+    Html::default()
 }

@@ -47,6 +47,7 @@ pub fn first(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
     files.and_then(|list| list.get(0))
 }
 
+#[cfg(feature = "full")]
 /// Reads every file of a list for merging; each arrives as its own message.
 pub fn read_for_merge(files: Option<web_sys::FileList>, dispatch: Dispatch) {
     let Some(list) = files else { return };
@@ -66,6 +67,7 @@ pub fn read_for_merge(files: Option<web_sys::FileList>, dispatch: Dispatch) {
     }
 }
 
+#[cfg(feature = "full")]
 /// The SHA-256 of a file the user chose, as 64 hexadecimal digits, computed by
 /// the browser (Web Crypto). The bytes are read, hashed and dropped: they are
 /// never kept, stored or sent.

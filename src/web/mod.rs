@@ -19,6 +19,7 @@ mod notice;
 pub(crate) mod platform;
 pub mod prerender;
 mod state;
+pub mod upgrade;
 // The browser's entry points (mount_all, memory_bytes); the host compiles the
 // shell only for the build's prerender, which starts nothing.
 #[cfg(target_arch = "wasm32")]

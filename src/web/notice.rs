@@ -16,8 +16,9 @@ pub enum Severity {
     Success,
 }
 
-/// What a notice says.
+/// What a notice says. (The team's and the agency's come from the whole widget only, feature `full`.)
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 pub enum Notice {
     ImportFailed(ImportError),
     ImportWarning(ImportWarning),
@@ -58,6 +59,8 @@ pub enum Notice {
     },
     /// The evidence file could not be read or hashed.
     HashFailed,
+    /// The whole widget (the team's screens) could not be loaded.
+    UpgradeFailed,
     /// A target profile or benchmark the page named is not used.
     Agency(crate::web::agency::AgencyProblem),
 }
@@ -74,6 +77,7 @@ impl Notice {
             | Notice::ExportFailed { .. }
             | Notice::MergeFailed(_)
             | Notice::HashFailed
+            | Notice::UpgradeFailed
             | Notice::Agency(_) => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
@@ -129,6 +133,7 @@ impl Notice {
             Notice::MergeFailed(e) => lang.fill("team.merge_failed", &[("reason", &e.message(lang))]),
             Notice::RespondentFile { file } => lang.fill("team.respondent_downloaded", &[("file", file)]),
             Notice::HashFailed => lang.t("evidence.error_hash").to_owned(),
+            Notice::UpgradeFailed => lang.t("notices.team_unavailable").to_owned(),
             Notice::Agency(problem) => problem.text(lang),
         }
     }

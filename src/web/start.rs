@@ -4,12 +4,21 @@
 
 use wasm_bindgen::prelude::*;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::upgrade::Handover;
 use super::{agency, exports, languages, platform};
 use super::{prerender, App, AppProps};
 use crate::core::embed::EmbedConfig;
 
 /// Marks an element the widget has already started in.
 const MOUNTED: &str = "data-cloudtriage-mounted";
+
+thread_local! {
+    /// The widgets this module started, by mount element, so that one can be released.
+    static STARTED: RefCell<Vec<(web_sys::Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Reads the configuration of a mount element: its `data-*` attributes and,
 /// when it has `data-url-config` (the standalone page), the URL parameters.
@@ -66,9 +75,11 @@ struct Prerendered {
     styled: bool,
 }
 
-/// Finds the prerendered welcome screen in a shadow root the page declared.
-fn prerendered_in(shadow: &web_sys::ShadowRoot) -> Option<Prerendered> {
-    let content = shadow.query_selector(&format!(".ct-mount[{}]", prerender::MARK)).ok().flatten()?;
+/// Finds the prerendered welcome screen in a shadow root the page declared,
+/// or (`live`) the first module's widget that the whole widget takes over from.
+fn prerendered_in(shadow: &web_sys::ShadowRoot, live: bool) -> Option<Prerendered> {
+    let selector = if live { ".ct-mount".to_owned() } else { format!(".ct-mount[{}]", prerender::MARK) };
+    let content = shadow.query_selector(&selector).ok().flatten()?;
     let styled = shadow
         .query_selector("link[rel=stylesheet]")
         .ok()
@@ -107,7 +118,16 @@ fn take_over(shadow: &web_sys::ShadowRoot, prerendered: &web_sys::Element, root:
     }
 }
 
-fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrity: &str) -> Result<(), JsValue> {
+/// Starts the widget in a mount element; `handover` and `done` when the whole
+/// widget takes over from the first module's (`done` is called once it has).
+fn mount(
+    element: &web_sys::Element,
+    position: u32,
+    css_href: &str,
+    css_integrity: &str,
+    handover: Option<Handover>,
+    done: Option<js_sys::Function>,
+) -> Result<(), JsValue> {
     let mut config = config_of(element);
     if !element.has_attribute("data-instance") && position > 0 {
         config.instance = format!("{}-{position}", config.instance);
@@ -120,7 +140,7 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
     // A page of ours declares the shadow root with the prerendered welcome screen in it.
     let (shadow, prerendered) = match element.shadow_root() {
         Some(shadow) => {
-            let prerendered = prerendered_in(&shadow);
+            let prerendered = prerendered_in(&shadow, handover.is_some());
             (shadow, prerendered)
         }
         None => (element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?, None),
@@ -155,7 +175,10 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
     element.set_attribute(MOUNTED, "")?;
     let host = element.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let wanted = starting_language(&config);
+        let wanted = match &handover {
+            Some(h) if !h.language.is_empty() => crate::core::Catalog::embedded().negotiate([h.language.as_str()]),
+            _ => starting_language(&config),
+        };
         let fallback = crate::core::catalog::FALLBACK_LANGUAGE;
         let language = if languages::ensure(wanted).await {
             wanted
@@ -172,14 +195,25 @@ fn mount(element: &web_sys::Element, position: u32, css_href: &str, css_integrit
             report_failure(&host);
             return;
         }
-        let props = AppProps { config, host, language: language.into(), language_refused: language != wanted };
-        yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        let handover = handover.map(Rc::new);
+        let props = AppProps {
+            config,
+            host: host.clone(),
+            language: language.into(),
+            language_refused: language != wanted,
+            handover,
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        STARTED.with(|s| s.borrow_mut().push((host, app)));
         // Yew renders in a microtask queued before this one: the swap comes right after, before any frame.
         wasm_bindgen_futures::spawn_local(async move {
             match (prerendered, placeholder) {
                 (Some(p), _) => take_over(&shadow, &p.content, &root),
                 (None, Some(slot)) => slot.remove(),
                 (None, None) => {}
+            }
+            if let Some(done) = done {
+                let _ = done.call0(&JsValue::NULL);
             }
         });
     });
@@ -214,10 +248,58 @@ pub fn mount_all(
         if element.has_attribute(MOUNTED) {
             continue;
         }
-        if let Err(e) = mount(&element, i, &css_href, &css_integrity) {
+        if let Err(e) = mount(&element, i, &css_href, &css_integrity, None, None) {
             web_sys::console::error_2(&"cloudtriage: could not start in this element".into(), &e);
         }
     }
+}
+
+/// Stops the widget this module started in a mount element (the whole widget
+/// has taken over there); called by the loader.
+#[wasm_bindgen]
+pub fn release(element: web_sys::Element) {
+    let app = STARTED.with(|s| {
+        let mut started = s.borrow_mut();
+        let at = started.iter().position(|(e, _)| *e == element)?;
+        Some(started.remove(at).1)
+    });
+    if let Some(app) = app {
+        app.destroy();
+    }
+}
+
+/// The whole widget taking over a mount element from the first module
+/// (`web::upgrade`): the same files as [`mount_all`], the element, the
+/// hand-over the first module sent (`{ action, state, remember, language }`)
+/// and a function to call once the whole widget shows.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub fn upgrade(
+    css_href: String,
+    css_integrity: String,
+    languages: String,
+    exports: String,
+    element: web_sys::Element,
+    detail: JsValue,
+    done: js_sys::Function,
+) -> Result<(), JsValue> {
+    languages::announce(&languages);
+    exports::announce(&exports);
+    agency::set_folder(&css_href);
+    let field = |name: &str| js_sys::Reflect::get(&detail, &name.into()).ok();
+    let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
+    let action = super::upgrade::Action::parse(&text("action")).ok_or_else(|| JsValue::from_str("no action"))?;
+    let remember = field("remember").is_some_and(|v| v.is_truthy());
+    let handover = Handover { action, state: text("state"), remember, language: text("language") };
+    let document = gloo::utils::document();
+    let position = document
+        .query_selector_all("[data-cloudtriage]")
+        .ok()
+        .and_then(|nodes| {
+            (0..nodes.length()).find(|&i| nodes.item(i).is_some_and(|n| n == *element.unchecked_ref::<web_sys::Node>()))
+        })
+        .unwrap_or(0);
+    mount(&element, position, &css_href, &css_integrity, Some(handover), Some(done))
 }
 
 /// Bytes of WebAssembly memory the widgets use, for the benchmarks (`make bench`).

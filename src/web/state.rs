@@ -8,6 +8,7 @@ use yew::{Reducible, UseReducerDispatcher};
 
 use super::files::Purpose;
 use super::notice::Notice;
+use super::upgrade::Action;
 use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::crosswalk::Framework;
 use crate::core::merge::{merge, MergeInput, MergeSummary};
@@ -50,6 +51,18 @@ pub struct Model {
     pub results_tab: ResultsTab,
     /// The framework the "By framework" tab shows; kept while the user moves between pages.
     pub framework: Framework,
+    /// The whole widget has been asked for (`web::upgrade`): what for, and a
+    /// file to open there. Only the first module sets it.
+    pub upgrading: Option<Upgrade>,
+}
+
+/// A request for the whole widget, numbered so that asking again after a failure is a change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Upgrade {
+    pub action: Action,
+    /// For [`Action::Import`]: the text of the file to open.
+    pub file: Option<String>,
+    pub attempt: u32,
 }
 
 /// A file chosen for merging: its name, what import read or why it cannot,
@@ -63,6 +76,7 @@ pub struct MergeFile {
 
 impl MergeFile {
     /// Whether the file names a respondent of its own or answers only with labels.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub fn needs_label(&self) -> bool {
         self.imported.as_ref().is_ok_and(|i| {
             i.team.respondent.is_none()
@@ -75,8 +89,9 @@ impl MergeFile {
     }
 }
 
-/// What can happen to the model.
+/// What can happen to the model. (Merging is the whole widget's only, feature `full`.)
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 pub enum Msg {
     /// A change to the assessment itself.
     Core(Event),
@@ -112,6 +127,10 @@ pub enum Msg {
     ShowResultsTab(ResultsTab),
     /// Choose the framework of the "By framework" tab.
     ChooseFramework(Framework),
+    /// Ask for the whole widget (the first module has no screen for this).
+    Upgrade(Action),
+    /// The whole widget could not be loaded: say so, keep everything.
+    UpgradeFailed,
 }
 
 impl Model {
@@ -129,6 +148,7 @@ impl Model {
             merge_files: Vec::new(),
             results_tab: ResultsTab::Overview,
             framework: Framework::Nis2,
+            upgrading: None,
         }
     }
 
@@ -179,6 +199,12 @@ impl Model {
             }
             Msg::Read(purpose, bytes) => {
                 let result = results::import(Catalog::embedded(), &bytes).map(Box::new);
+                // A team's file opens in the whole widget, which imports it itself.
+                let teamwork = |i: &Imported| !i.team.is_empty() || i.answers.has_team_records();
+                if !cfg!(feature = "full") && purpose == Purpose::Resume && result.as_ref().is_ok_and(|i| teamwork(i)) {
+                    self.upgrade(Action::Import, Some(String::from_utf8_lossy(&bytes).into_owned()));
+                    return;
+                }
                 self.update(match purpose {
                     Purpose::Resume => Msg::Imported(result),
                     Purpose::Compare => Msg::Baseline(result),
@@ -253,7 +279,18 @@ impl Model {
             }
             Msg::ShowResultsTab(tab) => self.results_tab = tab,
             Msg::ChooseFramework(framework) => self.framework = framework,
+            Msg::Upgrade(action) => self.upgrade(action, None),
+            Msg::UpgradeFailed => {
+                self.upgrading = None;
+                self.notify(Notice::UpgradeFailed);
+            }
         }
+    }
+
+    fn upgrade(&mut self, action: Action, file: Option<String>) {
+        let attempt = self.upgrading.as_ref().map_or(0, |u| u.attempt + 1);
+        self.notices.retain(|(_, n)| *n != Notice::UpgradeFailed);
+        self.upgrading = Some(Upgrade { action, file, attempt });
     }
 }
 

@@ -70,9 +70,23 @@ export function widgetFiles(dist = 'dist') {
   const loader = readFileSync(join(dist, 'cloudtriage.js'), 'utf8');
   const assets = loader.match(/const CLOUDTRIAGE_ASSETS = \{\s*wasm: "([^"]+)",[^}]*?css: "([^"]+)",[^}]*?languages: (\{.*\}),\s*\};/s);
   if (!assets) throw new Error(`${dist}/cloudtriage.js does not name its assets`);
-  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).flatMap((l) => [l.file, l.texts])];
+  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).flatMap((l) => [l.file, l.texts]), ...fullFiles(dist)];
   for (const f of files) if (!existsSync(join(dist, f))) throw new Error(`${dist}/${f} is named by the loader but missing`);
   return files;
+}
+
+/**
+ * The whole widget's module and its WebAssembly (src/web/upgrade.rs), as the
+ * loader and that module name them: requested only when a widget asks for the
+ * team's screens or an agency's profile.
+ */
+export function fullFiles(dist = 'dist') {
+  const loader = readFileSync(join(dist, 'cloudtriage.js'), 'utf8');
+  const module = loader.match(/\bfull: "(full-[0-9a-f]{16}\.js)"/);
+  if (!module) throw new Error(`${dist}/cloudtriage.js does not name the whole widget`);
+  const wasm = readFileSync(join(dist, module[1]), 'utf8').match(/file: "(full-[0-9a-f]{16}_bg\.wasm)"/);
+  if (!wasm) throw new Error(`${dist}/${module[1]} does not name its WebAssembly`);
+  return [module[1], wasm[1]];
 }
 
 /** The questionnaire's texts of each language, as the loader names them: loaded only when the user leaves the welcome page. */

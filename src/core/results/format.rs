@@ -286,6 +286,16 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// Whether anything beyond one person's answers and notes is recorded:
+    /// who answered, evidence, disagreements or several people's responses.
+    /// The widget's first module has no screens for these (see `docs/PERFORMANCE.md`).
+    pub fn has_team_records(&self) -> bool {
+        !(self.respondents.is_empty()
+            && self.evidence.is_empty()
+            && self.conflicts.is_empty()
+            && self.responses.is_empty())
+    }
+
     /// Every question id with something recorded about it.
     pub fn ids(&self) -> std::collections::BTreeSet<&String> {
         self.values

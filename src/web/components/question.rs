@@ -4,6 +4,7 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+#[cfg(feature = "full")]
 use super::question_team::QuestionTeam;
 use crate::core::answer::{AnswerValue, Level};
 use crate::core::assessment::Event;
@@ -66,6 +67,12 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                 </label>
             }
         };
+    #[cfg(feature = "full")]
+    let team = html! {
+        <QuestionTeam lang={lang} dispatch={props.dispatch.clone()} id={id.clone()} view={view.team.clone()} not_applicable={view.not_applicable} />
+    };
+    #[cfg(not(feature = "full"))]
+    let team = evidence_opener(lang, &props.dispatch, &id);
     let critical = view.critical.then(|| html! {
         <span class="ct-badge ct-badge-critical" title={lang.t("answer.critical_hint").to_owned()}>{ lang.t("answer.critical") }</span>
     });
@@ -115,7 +122,29 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                     <button type="button" class="ct-link-button" onclick={clear}>{ lang.t("answer.clear") }</button>
                 }
             </div>
-            <QuestionTeam lang={lang} dispatch={props.dispatch.clone()} id={id.clone()} view={view.team.clone()} not_applicable={view.not_applicable} />
+            { team }
         </fieldset>
+    }
+}
+
+/// The first module's evidence register of a question, closed: the same
+/// disclosure as the whole widget's, which opening it loads (`web::upgrade`).
+/// A question there never has evidence, respondents or a disagreement: an
+/// assessment with any of them is shown by the whole widget.
+#[cfg(not(feature = "full"))]
+fn evidence_opener(lang: Words, dispatch: &Dispatch, id: &str) -> Html {
+    let open = {
+        let (dispatch, question) = (dispatch.clone(), id.to_owned());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            dispatch.dispatch(Msg::Upgrade(crate::web::upgrade::Action::Evidence(question.clone())))
+        })
+    };
+    html! {
+        <div class="ct-question-team">
+            <details class="ct-evidence" data-testid="evidence">
+                <summary onclick={open}>{ lang.fill("evidence.summary", &[("count", "0")]) }</summary>
+            </details>
+        </div>
     }
 }

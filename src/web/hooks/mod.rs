@@ -11,6 +11,7 @@ mod print;
 mod procurement;
 mod storage;
 mod texts;
+mod upgrade;
 
 pub use download::use_download;
 pub use drag_and_drop::use_drag_and_drop;
@@ -21,3 +22,4 @@ pub use print::use_print;
 pub use procurement::{use_procurement, Pack};
 pub use storage::{restore, use_storage};
 pub use texts::{use_texts, Texts};
+pub use upgrade::{use_handover, use_upgrade};

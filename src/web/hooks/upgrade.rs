@@ -1,0 +1,79 @@
+//! The hand-over between the widget's two modules (`web::upgrade`): the first
+//! module asks for the whole widget when the model says so, and hears when it
+//! could not be loaded; the whole widget, once it has taken over, finishes
+//! what the user had started (opening a question's evidence register).
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::score::Report;
+use crate::web::platform;
+use crate::web::state::{Model, Msg};
+use crate::web::upgrade::{self, Action, Handover};
+
+/// Sends the hand-over when the model asks for the whole widget (again after a
+/// failure), and turns the loader's failure answer into a notice.
+#[hook]
+pub fn use_upgrade(model: &UseReducerHandle<Model>, report: &Rc<Report>, host: &web_sys::Element) {
+    {
+        let (model, report, host) = (model.clone(), report.clone(), host.clone());
+        use_effect_with(model.upgrading.clone(), move |upgrading| {
+            let Some(u) = upgrading else { return };
+            let state = match (&u.action, &u.file) {
+                (Action::Start, _) => String::new(),
+                (_, Some(file)) => file.clone(),
+                (_, None) => model.results_file(platform::now_seconds(), &report).to_json(),
+            };
+            let a = &model.assessment;
+            let handover =
+                Handover { action: u.action.clone(), state, remember: model.remember, language: a.language.clone() };
+            upgrade::request(&host, &handover);
+        });
+    }
+    let (dispatch, host) = (model.dispatcher(), host.clone());
+    use_effect_with((), move |_| {
+        let listener =
+            gloo::events::EventListener::new(&host, upgrade::FAILED, move |_| dispatch.dispatch(Msg::UpgradeFailed));
+        move || drop(listener)
+    });
+}
+
+/// In the whole widget that took over to open a question's evidence register:
+/// opens it, once the question is shown, and puts the focus on its first field.
+#[hook]
+pub fn use_handover(root: &NodeRef, handover: Option<&Handover>, shown: bool) {
+    let question = match handover.map(|h| &h.action) {
+        Some(Action::Evidence(id)) => Some(id.clone()),
+        _ => None,
+    };
+    let done = use_mut_ref(|| false);
+    let root = root.clone();
+    use_effect_with(shown, move |&shown| {
+        let Some(id) = question.filter(|_| shown && !*done.borrow()) else { return };
+        let Some(root) = root.cast::<web_sys::Element>() else { return };
+        let summary = root.query_selector(&format!("#question-{id} .ct-evidence summary")).ok().flatten();
+        if let Some(summary) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+            *done.borrow_mut() = true;
+            summary.click();
+            focus_when_shown(root, format!("#ct-ev-title-{id}"), 40);
+        }
+    });
+}
+
+/// Focuses the element `selector` names once the widget has rendered it (the
+/// form appears on one of its next turns), looking again every 25 ms, `tries` times.
+fn focus_when_shown(root: web_sys::Element, selector: String, tries: u32) {
+    gloo::timers::callback::Timeout::new(25, move || {
+        let found = root.query_selector(&selector).ok().flatten();
+        match found.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(input) => {
+                let _ = input.focus();
+            }
+            None if tries > 1 => focus_when_shown(root, selector, tries - 1),
+            None => {}
+        }
+    })
+    .forget();
+}
