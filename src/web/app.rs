@@ -8,23 +8,28 @@ use yew::prelude::*;
 #[cfg(feature = "full")]
 use super::agency::{agency_panel, use_agency_files};
 #[cfg(feature = "full")]
-use super::components::TeamPage;
+use super::components::{procurement_page, ComparePage, TeamPage};
 use super::components::{
-    procurement_page, ComparePage, ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings,
-    Toolbar, WelcomePage,
+    ContextPage, DomainPage, Header, Navigation, Notices, ResultsPage, TeamFindings, Toolbar, WelcomePage,
 };
 use super::files::Purpose;
+#[cfg(feature = "full")]
+use super::hooks::use_procurement;
 use super::hooks::{
     restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_handover, use_print,
-    use_procurement, use_storage, use_texts, use_upgrade, Pack, Texts,
+    use_storage, use_texts, use_upgrade, Pack, Texts,
 };
 use super::lang::Words;
 use super::notice::Notice;
 use super::platform;
-use super::state::{Dispatch, Model, Msg, ResultsTab};
+#[cfg(feature = "full")]
+use super::state::ResultsTab;
+use super::state::{Dispatch, Model, Msg};
 use super::upgrade::{Action, Handover};
 use crate::core::assessment::{Assessment, Event, Page};
-use crate::core::crosswalk::{self, Assessed};
+use crate::core::crosswalk;
+#[cfg(feature = "full")]
+use crate::core::crosswalk::Assessed;
 use crate::core::embed::{EmbedConfig, Preset};
 use crate::core::score::score;
 use crate::core::{view, Catalog};
@@ -58,14 +63,8 @@ pub(super) fn preset_events(preset: &Preset) -> Vec<Event> {
 /// the whole widget taking over, what the first module handed over.
 fn initial_model(config: &EmbedConfig, language: &str, handover: Option<&Handover>) -> Model {
     let q = &Catalog::embedded().questionnaire;
-    match handover.map(|h| (&h.action, h)) {
-        Some((Action::Team | Action::Evidence(_), h)) => return handed_over(h),
-        Some((Action::Import, h)) => {
-            let mut model = initial_model(config, language, None);
-            model.update(Msg::Read(Purpose::Resume, h.state.clone().into_bytes()));
-            return model;
-        }
-        Some((Action::Start, _)) | None => {}
+    if let Some(h) = handover.filter(|h| h.action != Action::Start) {
+        return handed_over(h);
     }
     let mut assessment = Assessment::new(language);
     for event in preset_events(&config.preset) {
@@ -99,9 +98,21 @@ fn handed_over(h: &Handover) -> Model {
     if let Ok(imported) = crate::core::results::import(catalog, h.state.as_bytes()) {
         model.assessment.apply(&catalog.questionnaire, Event::Restore(Box::new(imported)));
     }
+    let file = || h.file.clone().into_bytes();
+    let go = |page| Msg::Core(Event::Go(page));
     match &h.action {
+        Action::Start => {}
+        Action::Team => model.update(go(Page::Team)),
         Action::Evidence(id) => model.update(Msg::ShowQuestion(id.clone())),
-        _ => model.update(Msg::Core(Event::Go(Page::Team))),
+        Action::Import => model.update(Msg::Read(Purpose::Resume, file())),
+        Action::Compare => model.update(Msg::Read(Purpose::Compare, file())),
+        Action::Procurement => model.update(go(Page::Procurement)),
+        Action::Frameworks => {
+            model.update(go(Page::Results));
+            model.update(Msg::ShowResultsTab(super::state::ResultsTab::ByFramework));
+            // The same page, another tab: the focus stays on the tab the user chose.
+            model.page_turns = 0;
+        }
     }
     model
 }
@@ -164,6 +175,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // The "By framework" tab's table, computed by the core only while that tab is shown.
+    #[cfg(feature = "full")]
     let framework_view = {
         let deps =
             (model.results_tab, model.framework, lang, report.clone(), a.context.clone(), a.answers.values.clone());
@@ -173,9 +185,14 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    #[cfg(not(feature = "full"))]
+    let framework_view: Rc<Option<crosswalk::View>> = Rc::new(None);
+
     // The procurement pack comes from the export module, only while its page is open.
-    let pack_open = a.page == Page::Procurement && texts == Texts::Ready;
-    let (pack, retry_pack) = use_procurement(&model, &report, pack_open);
+    #[cfg(feature = "full")]
+    let (pack, retry_pack) = use_procurement(&model, &report, a.page == Page::Procurement && texts == Texts::Ready);
+    #[cfg(not(feature = "full"))]
+    let (pack, retry_pack) = (Pack::Loading, Callback::<()>::noop());
 
     use_storage(&props.config, &model, &report);
     // The pack's page prints once the pack is there.
@@ -226,13 +243,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
         (Page::Team, _) => team_page(lang, &dispatch, &model),
-        (Page::Procurement, _) => {
-            procurement_page(lang, &dispatch, &pack, &retry_pack, &crate::core::time::rfc3339(platform::now_seconds()))
-        }
-        (Page::Compare, _) => match view::comparison(q, a, &report) {
-            Some(comparison) => html! { <ComparePage lang={lang} dispatch={dispatch.clone()} view={comparison} /> },
-            None => html! {},
-        },
+        (Page::Procurement, _) => pack_page(lang, &dispatch, &pack, &retry_pack),
+        (Page::Compare, _) => compare_page(lang, &dispatch, &model, &report),
     };
     let show_nav = !matches!(a.page, Page::Welcome) && texts == Texts::Ready;
     let toolbar = view::toolbar(a, model.remember, model.confirm_erase, props.config.storage_allowed);
@@ -291,10 +303,39 @@ fn team_page(lang: Words, dispatch: &Dispatch, model: &Model) -> Html {
     }
 }
 
-/// The first module never opens the team page: it hands over to the whole widget first.
+#[cfg(feature = "full")]
+fn pack_page(lang: Words, dispatch: &Dispatch, pack: &Pack, retry: &Callback<()>) -> Html {
+    procurement_page(lang, dispatch, pack, retry, &crate::core::time::rfc3339(platform::now_seconds()))
+}
+
+#[cfg(feature = "full")]
+fn compare_page(lang: Words, dispatch: &Dispatch, model: &Model, report: &crate::core::score::Report) -> Html {
+    match view::comparison(&Catalog::embedded().questionnaire, &model.assessment, report) {
+        Some(comparison) => html! { <ComparePage lang={lang} dispatch={dispatch.clone()} view={comparison} /> },
+        None => html! {},
+    }
+}
+
+/// The first module never opens the team page, the procurement pack or the comparison:
+/// it hands over to the whole widget first (`web::upgrade`).
+#[cfg(not(feature = "full"))]
+fn starting(lang: Words) -> Html {
+    html! { <p class="ct-loading" role="status">{ lang.t("app.starting") }</p> }
+}
+
 #[cfg(not(feature = "full"))]
 fn team_page(lang: Words, _: &Dispatch, _: &Model) -> Html {
-    html! { <p class="ct-loading" role="status">{ lang.t("app.starting") }</p> }
+    starting(lang)
+}
+
+#[cfg(not(feature = "full"))]
+fn pack_page(lang: Words, _: &Dispatch, _: &Pack, _: &Callback<()>) -> Html {
+    starting(lang)
+}
+
+#[cfg(not(feature = "full"))]
+fn compare_page(lang: Words, _: &Dispatch, _: &Model, _: &crate::core::score::Report) -> Html {
+    starting(lang)
 }
 
 #[cfg(feature = "full")]

@@ -130,6 +130,7 @@ pub async fn build(results_json: &str, format: &str, language: &str) -> Result<B
 }
 
 /// The procurement pack's page for a results file in a language, as the module's JSON text.
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 pub async fn procurement_page(results_json: &str, language: &str) -> Result<String, ExportFailure> {
     let api = module().await?;
     let function: js_sys::Function = js_sys::Reflect::get(&api, &"procurementPage".into())

@@ -188,6 +188,12 @@ fn mount(
             report_failure(&host);
             return;
         };
+        // Taking over from the first module, which shows a page with the questionnaire's texts: the same texts
+        // first, so that the first render is that page (no loading line in between) and the focus can stay.
+        // Should they fail, the widget says so itself and offers to try again.
+        if handover.as_ref().is_some_and(|h| h.action != super::upgrade::Action::Start) {
+            languages::ensure_texts(language).await;
+        }
         // Rendered only once its styles are in place; a refused stylesheet stops the widget like a refused module.
         let loaded = wasm_bindgen_futures::JsFuture::from(styled).await.is_ok_and(|v| v.is_truthy());
         drop(listeners);
@@ -270,7 +276,7 @@ pub fn release(element: web_sys::Element) {
 
 /// The whole widget taking over a mount element from the first module
 /// (`web::upgrade`): the same files as [`mount_all`], the element, the
-/// hand-over the first module sent (`{ action, state, remember, language }`)
+/// hand-over the first module sent (`{ action, state, file, remember, language }`)
 /// and a function to call once the whole widget shows.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
@@ -290,7 +296,7 @@ pub fn upgrade(
     let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
     let action = super::upgrade::Action::parse(&text("action")).ok_or_else(|| JsValue::from_str("no action"))?;
     let remember = field("remember").is_some_and(|v| v.is_truthy());
-    let handover = Handover { action, state: text("state"), remember, language: text("language") };
+    let handover = Handover { action, state: text("state"), file: text("file"), remember, language: text("language") };
     let document = gloo::utils::document();
     let position = document
         .query_selector_all("[data-cloudtriage]")

@@ -11,6 +11,7 @@ use super::notice::Notice;
 use super::upgrade::Action;
 use crate::core::assessment::{Assessment, Event, Page};
 use crate::core::crosswalk::Framework;
+#[cfg(feature = "full")]
 use crate::core::merge::{merge, MergeInput, MergeSummary};
 use crate::core::results::{self, ImportError, Imported, ResultsFile};
 use crate::core::score::Report;
@@ -60,7 +61,7 @@ pub struct Model {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Upgrade {
     pub action: Action,
-    /// For [`Action::Import`]: the text of the file to open.
+    /// For [`Action::Import`] and [`Action::Compare`]: the text of the file.
     pub file: Option<String>,
     pub attempt: u32,
 }
@@ -128,6 +129,7 @@ pub enum Msg {
     /// Choose the framework of the "By framework" tab.
     ChooseFramework(Framework),
     /// Ask for the whole widget (the first module has no screen for this).
+    #[cfg_attr(feature = "full", allow(dead_code))]
     Upgrade(Action),
     /// The whole widget could not be loaded: say so, keep everything.
     UpgradeFailed,
@@ -184,6 +186,14 @@ impl Model {
     /// Applies a message; the old model is kept for comparison by Yew.
     pub fn update(&mut self, msg: Msg) {
         match msg {
+            // The first module has no team page, procurement page or framework table: it asks for the whole widget.
+            Msg::Core(Event::Go(Page::Team)) if !cfg!(feature = "full") => self.upgrade(Action::Team, None),
+            Msg::Core(Event::Go(Page::Procurement)) if !cfg!(feature = "full") => {
+                self.upgrade(Action::Procurement, None)
+            }
+            Msg::ShowResultsTab(ResultsTab::ByFramework) if !cfg!(feature = "full") => {
+                self.upgrade(Action::Frameworks, None)
+            }
             Msg::Core(action) => self.apply(action),
             Msg::Notify(n) => self.notify(n),
             Msg::Dismiss(id) => self.notices.retain(|(i, _)| *i != id),
@@ -199,10 +209,14 @@ impl Model {
             }
             Msg::Read(purpose, bytes) => {
                 let result = results::import(Catalog::embedded(), &bytes).map(Box::new);
-                // A team's file opens in the whole widget, which imports it itself.
+                // A team's file opens in the whole widget, and a comparison is shown there: it imports them itself.
                 let teamwork = |i: &Imported| !i.team.is_empty() || i.answers.has_team_records();
-                if !cfg!(feature = "full") && purpose == Purpose::Resume && result.as_ref().is_ok_and(|i| teamwork(i)) {
-                    self.upgrade(Action::Import, Some(String::from_utf8_lossy(&bytes).into_owned()));
+                let handed = match purpose {
+                    Purpose::Resume => result.as_ref().is_ok_and(|i| teamwork(i)).then_some(Action::Import),
+                    Purpose::Compare => result.is_ok().then_some(Action::Compare),
+                };
+                if let Some(action) = handed.filter(|_| !cfg!(feature = "full")) {
+                    self.upgrade(action, Some(String::from_utf8_lossy(&bytes).into_owned()));
                     return;
                 }
                 self.update(match purpose {
@@ -247,6 +261,7 @@ impl Model {
                     file.label = label;
                 }
             }
+            #[cfg(feature = "full")]
             Msg::MergeRun => {
                 let inputs: Vec<MergeInput> = self
                     .merge_files
@@ -269,6 +284,9 @@ impl Model {
                     Err(e) => self.notify(Notice::MergeFailed(e)),
                 }
             }
+            // Merging is the team page's, which only the whole widget has.
+            #[cfg(not(feature = "full"))]
+            Msg::MergeRun => {}
             Msg::ShowQuestion(id) => {
                 let q = &Catalog::embedded().questionnaire;
                 if let Some(domain) = q.domain_of(&id) {

@@ -33,8 +33,14 @@ pub enum Action {
     Team,
     /// Open the evidence register of a question.
     Evidence(String),
-    /// Open a results file with team records (its text is the state).
+    /// Open a results file with team records (the hand-over's `file`).
     Import,
+    /// Compare with a results file (the hand-over's `file`).
+    Compare,
+    /// Open the procurement pack's page.
+    Procurement,
+    /// Show the results page's "By framework" tab.
+    Frameworks,
 }
 
 impl Action {
@@ -45,6 +51,9 @@ impl Action {
             Action::Team => "team".into(),
             Action::Evidence(id) => format!("evidence:{id}"),
             Action::Import => "import".into(),
+            Action::Compare => "compare".into(),
+            Action::Procurement => "procurement".into(),
+            Action::Frameworks => "frameworks".into(),
         }
     }
 
@@ -54,6 +63,9 @@ impl Action {
             "start" => Some(Action::Start),
             "team" => Some(Action::Team),
             "import" => Some(Action::Import),
+            "compare" => Some(Action::Compare),
+            "procurement" => Some(Action::Procurement),
+            "frameworks" => Some(Action::Frameworks),
             _ => code.strip_prefix("evidence:").filter(|id| !id.is_empty()).map(|id| Action::Evidence(id.into())),
         }
     }
@@ -63,8 +75,10 @@ impl Action {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handover {
     pub action: Action,
-    /// The assessment as a results file (for [`Action::Import`], the file the user opened; empty for [`Action::Start`]).
+    /// The assessment as a results file (empty for [`Action::Start`]).
     pub state: String,
+    /// The text of the file the user opened or compares with ([`Action::Import`], [`Action::Compare`]; else empty).
+    pub file: String,
     /// Whether "remember on this device" is on.
     pub remember: bool,
     /// The language shown.
@@ -72,12 +86,13 @@ pub struct Handover {
 }
 
 impl Handover {
-    /// The event's detail: `{ action, state, remember, language }`.
+    /// The event's detail: `{ action, state, file, remember, language }`.
     pub fn to_js(&self) -> JsValue {
         let detail = js_sys::Object::new();
         for (key, value) in [
             ("action", JsValue::from_str(&self.action.code())),
             ("state", JsValue::from_str(&self.state)),
+            ("file", JsValue::from_str(&self.file)),
             ("remember", JsValue::from_bool(self.remember)),
             ("language", JsValue::from_str(&self.language)),
         ] {

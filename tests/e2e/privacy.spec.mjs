@@ -6,7 +6,7 @@
 // The shared fixture fails every test here on a CSP violation or a script error.
 import { test, expect } from './fixtures.mjs';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { widget, ready, start, answerAll, unexpected, allowed, widgetFiles } from './helpers.mjs';
+import { widget, ready, start, answerAll, unexpected, allowed, widgetFiles, fullFiles } from './helpers.mjs';
 
 /** Every language in content/, as the build ships them. */
 const CODES = readdirSync('content/lang').filter((c) => existsSync(`content/lang/${c}/ui.toml`)).sort();
@@ -48,8 +48,16 @@ test('nothing leaves the browser during a complete assessment', async ({ page, c
   await root.locator('.ct-plan-item').first().waitFor();
 
   const after = log.requests.slice(atStart).map((r) => r.url).filter((u) => !u.startsWith('blob:'));
-  // The one request after the widget became interactive: the questionnaire's texts, when the user started.
-  expect(after.map((u) => new URL(u).pathname)).toEqual([expect.stringMatching(/^\/lang\/en\.texts-[0-9a-f]{16}\.json$/)]);
+  // After the widget became interactive: the questionnaire's texts, when the user started; then, for the
+  // comparison, the whole widget (src/web/upgrade.rs), which reads the same words itself.
+  const [fullModule, fullWasm] = fullFiles();
+  expect(after.map((u) => new URL(u).pathname)).toEqual([
+    expect.stringMatching(/^\/lang\/en\.texts-[0-9a-f]{16}\.json$/),
+    `/${fullModule}`,
+    `/${fullWasm}`,
+    expect.stringMatching(/^\/lang\/en-[0-9a-f]{16}\.json$/),
+    expect.stringMatching(/^\/lang\/en\.texts-[0-9a-f]{16}\.json$/),
+  ]);
   expect(unexpected(log.requests.slice(atStart), allowed(origin))).toEqual([]);
   expect(sockets).toEqual([]);
   expect(await context.cookies()).toEqual([]);

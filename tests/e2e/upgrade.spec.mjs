@@ -6,7 +6,7 @@
 // and a retry works. The shared fixture fails every test here on a CSP
 // violation or a script error.
 import { test, expect } from './fixtures.mjs';
-import { widget, ready, start, fullFiles } from './helpers.mjs';
+import { widget, ready, start, answerAll, fullFiles } from './helpers.mjs';
 
 const [FULL_JS, FULL_WASM] = fullFiles();
 const isFull = (url) => [FULL_JS, FULL_WASM].includes(new URL(url).pathname.slice(1));
@@ -90,4 +90,71 @@ test('a failed load says so in the user\'s language, keeps the answers, and a re
   await expect(root.locator('h1')).toHaveText(/quipe/);
   await root.locator('.ct-nav-item .ct-nav-link').nth(1).click();
   await expect(root.locator('.ct-question').first().locator('input[value="1"]')).toBeChecked();
+});
+
+/** Adds an evidence entry to the second question of the first domain; returns its id. */
+async function addEvidence(root, title) {
+  const question = root.locator('.ct-question').nth(1);
+  const id = (await question.getAttribute('id')).replace('question-', '');
+  await question.locator('input[value="3"]').check();
+  await question.locator('.ct-evidence summary').click();
+  await root.locator(`#ct-ev-title-${id}`).fill(title);
+  await root.locator(`#question-${id} .ct-evidence-form .ct-button`).first().click();
+  await expect(root.locator(`#question-${id} .ct-evidence-item`)).toContainText(title);
+  return id;
+}
+
+test('a team\'s file opened in the first module opens in the whole widget, evidence and all', async ({ page, browser, guard: log }) => {
+  await page.goto('/?lang=en&storage=off');
+  await ready(page, log);
+  const root = widget(page);
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  const id = await addEvidence(root, 'Restore test minutes');
+  const [file] = await Promise.all([page.waitForEvent('download'), root.locator('.ct-toolbar .ct-button').first().click()]);
+  const path = await file.path();
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  const requests = [];
+  fresh.on('request', (r) => requests.push(r.url()));
+  await fresh.goto('/?lang=en&storage=off');
+  await ready(fresh);
+  const second = widget(fresh);
+  expect(requests.filter(isFull), 'a fresh page loads the first module only').toEqual([]);
+  await second.locator('.ct-toolbar [data-testid=import-input]').setInputFiles(path);
+  await expect(second.locator('.ct-notice').last()).toContainText('answers');
+  await second.locator('.ct-nav-item .ct-nav-link').nth(1).click();
+  await expect(second.locator(`#question-${id} .ct-evidence-item`)).toContainText('Restore test minutes');
+  expect(requests.filter(isFull)).toHaveLength(2);
+  await other.close();
+});
+
+test('a stored team assessment starts the whole widget at once on the next visit', async ({ page, guard: log }) => {
+  await page.goto('/?lang=en');
+  await ready(page, log);
+  const root = widget(page);
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  await root.getByRole('switch').check();
+  const id = await addEvidence(root, 'Exit plan, signed');
+  await expect.poll(() => page.evaluate(() => Object.values(localStorage).join(''))).toContain('Exit plan, signed');
+  const before = log.requests.length;
+  await page.reload();
+  await ready(page, log);
+  await expect(widget(page).locator(`#question-${id} .ct-evidence-item`)).toContainText('Exit plan, signed');
+  expect(log.requests.slice(before).filter((r) => isFull(r.url))).toHaveLength(2);
+  await expect(widget(page).getByRole('switch')).toBeChecked();
+});
+
+test('the "By framework" tab chosen with the keyboard opens in the whole widget with the focus on the tab', async ({ page, guard: log }) => {
+  await page.goto('/?lang=en&storage=off');
+  await ready(page, log);
+  const root = widget(page);
+  await start(root, { useCases: ['ehr'], serviceModel: 'iaas' });
+  await answerAll(root, (i) => i % 5);
+  await root.locator('#ct-tab-overview').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(root.locator('#ct-tab-frameworks')).toHaveAttribute('aria-selected', 'true');
+  await expect(root.locator('#ct-tab-frameworks')).toBeFocused();
+  await expect(root.locator('#ct-panel-frameworks table, #ct-panel-frameworks .ct-crosswalk').first()).toBeVisible();
+  expect(fullRequests(log)).toHaveLength(2);
 });

@@ -2,10 +2,13 @@
 //! panel: a framework chooser and the crosswalk table the core computed.
 
 use wasm_bindgen::JsCast;
+#[cfg(feature = "full")]
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::core::crosswalk::{Framework, QuestionCell, Row, View};
+use crate::core::crosswalk::{Framework, View};
+#[cfg(feature = "full")]
+use crate::core::crosswalk::{QuestionCell, Row};
 use crate::web::lang::Words;
 use crate::web::state::{Dispatch, Msg, ResultsTab};
 
@@ -58,6 +61,7 @@ pub fn results_tabs(lang: Words, dispatch: &Dispatch, current: ResultsTab) -> Ht
     }
 }
 
+#[cfg(feature = "full")]
 fn question_item(lang: Words, dispatch: &Dispatch, cell: &QuestionCell) -> Html {
     let label = html! { <><span class="ct-question-id">{ &cell.id }</span>{ &cell.prompt }</> };
     let (dispatch, id) = (dispatch.clone(), cell.id.clone());
@@ -77,6 +81,7 @@ fn question_item(lang: Words, dispatch: &Dispatch, cell: &QuestionCell) -> Html 
     }
 }
 
+#[cfg(feature = "full")]
 fn row(lang: Words, dispatch: &Dispatch, row: &Row) -> Html {
     html! {
         <tr data-item={row.id.clone()}>
@@ -91,6 +96,7 @@ fn row(lang: Words, dispatch: &Dispatch, row: &Row) -> Html {
 }
 
 /// The chooser and the table of the chosen framework; `view` is computed by the core while this tab is shown.
+#[cfg(feature = "full")]
 pub fn framework_panel(lang: Words, dispatch: &Dispatch, framework: Framework, view: Option<&View>) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();
@@ -133,4 +139,10 @@ pub fn framework_panel(lang: Words, dispatch: &Dispatch, framework: Framework, v
             </div>
         </div>
     }
+}
+
+/// The first module never shows the "By framework" tab: choosing it loads the whole widget (`web::upgrade`).
+#[cfg(not(feature = "full"))]
+pub fn framework_panel(_: Words, _: &Dispatch, _: Framework, _: Option<&View>) -> Html {
+    Html::default()
 }

@@ -37,15 +37,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Msg::Print))
     };
-    // The team page is the whole widget's: the first module asks for it (`web::upgrade`).
     let team = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| {
-            dispatch.dispatch(if cfg!(feature = "full") {
-                Msg::Core(crate::core::assessment::Event::Go(crate::core::assessment::Page::Team))
-            } else {
-                Msg::Upgrade(crate::web::upgrade::Action::Team)
-            })
+            dispatch.dispatch(Msg::Core(crate::core::assessment::Event::Go(crate::core::assessment::Page::Team)))
         })
     };
     let open_pack = {

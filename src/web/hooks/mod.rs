@@ -19,7 +19,9 @@ pub use export::use_export;
 pub use focus::use_focus;
 pub use frame_height::use_frame_height;
 pub use print::use_print;
-pub use procurement::{use_procurement, Pack};
+#[cfg(feature = "full")]
+pub use procurement::use_procurement;
+pub use procurement::Pack;
 pub use storage::{restore, use_storage};
 pub use texts::{use_texts, Texts};
 pub use upgrade::{use_handover, use_upgrade};

@@ -6,7 +6,9 @@
 //! as elements with only the tags and attributes the core allows, texts as
 //! text nodes (never parsed as markup). Nothing is
 //! requested before the user opens the page; a failure leaves the answers as
-//! they were and can be retried.
+//! they were and can be retried. The page is the whole widget's only (feature
+//! `full`); the first module keeps the type its page arm names.
+#![cfg_attr(not(feature = "full"), allow(unused_imports, dead_code))]
 
 use std::rc::Rc;
 
@@ -30,6 +32,7 @@ pub enum Pack {
     Failed(ExportFailure),
 }
 
+#[cfg(feature = "full")]
 /// Asks for the pack whenever the page is `open` and the language, context or
 /// answers change; returns where it stands and a callback that asks again.
 #[hook]

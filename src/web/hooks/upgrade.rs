@@ -21,14 +21,17 @@ pub fn use_upgrade(model: &UseReducerHandle<Model>, report: &Rc<Report>, host: &
         let (model, report, host) = (model.clone(), report.clone(), host.clone());
         use_effect_with(model.upgrading.clone(), move |upgrading| {
             let Some(u) = upgrading else { return };
-            let state = match (&u.action, &u.file) {
-                (Action::Start, _) => String::new(),
-                (_, Some(file)) => file.clone(),
-                (_, None) => model.results_file(platform::now_seconds(), &report).to_json(),
+            let state = match u.action {
+                Action::Start => String::new(),
+                _ => model.results_file(platform::now_seconds(), &report).to_json(),
             };
-            let a = &model.assessment;
-            let handover =
-                Handover { action: u.action.clone(), state, remember: model.remember, language: a.language.clone() };
+            let handover = Handover {
+                action: u.action.clone(),
+                state,
+                file: u.file.clone().unwrap_or_default(),
+                remember: model.remember,
+                language: model.assessment.language.clone(),
+            };
             upgrade::request(&host, &handover);
         });
     }
