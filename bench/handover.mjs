@@ -17,6 +17,9 @@ const runs = Number(process.argv[3] ?? 8);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 const PROFILES = { plain: null, 'thin client': { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 } };
 
+/** Bytes of files the server has sent. */
+let sent = 0;
+
 /** dist/ as a server with precompressed files would send it: the .br beside each file. */
 function serve() {
   const server = createServer((req, res) => {
@@ -25,12 +28,16 @@ function serve() {
     if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
     const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
     if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && existsSync(`${file}.br`)) {
+      const body = readFileSync(`${file}.br`);
+      sent += body.length;
       res.writeHead(200, { ...headers, 'Content-Encoding': 'br' });
-      res.end(readFileSync(`${file}.br`));
+      res.end(body);
       return;
     }
+    const body = readFileSync(file);
+    sent += body.length;
     res.writeHead(200, headers);
-    res.end(readFileSync(file));
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -49,8 +56,8 @@ try {
       const context = await browser.newContext();
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
       if (profile) {
+        await cdp.send('Network.enable');
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up });
       }
@@ -58,9 +65,7 @@ try {
       const root = widget(page);
       await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
       await root.locator('.ct-question').first().waitFor();
-      let fetched = 0;
-      let counting = true;
-      cdp.on('Network.loadingFinished', (e) => { if (counting) fetched += e.encodedDataLength; });
+      const before = sent;
       times.push(await page.evaluate(() => new Promise((resolve) => {
         const host = document.querySelector('[data-cloudtriage]');
         const button = [...host.shadowRoot.querySelectorAll('.ct-toolbar .ct-button')].find((b) => b.textContent.trim() === 'Team');
@@ -70,8 +75,7 @@ try {
         observer.observe(host.shadowRoot, { subtree: true, childList: true });
         button.click();
       })));
-      counting = false;
-      bytes = fetched;
+      bytes = sent - before;
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);

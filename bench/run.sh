@@ -7,6 +7,8 @@ cargo run --quiet -- questionnaire --json | node bench/surveyjs-page.mjs
 node bench/bench.mjs "$@"
 # The results page's render: 40 visits after a complete assessment (median and p95; with 15, the p95 is the slowest).
 node bench/results-render.mjs dist 40
+# The first use of a screen of the whole widget: the team page, from the click to the page shown.
+node bench/handover.mjs dist 8
 # Lighthouse (mobile profile) on both pages, served with compression.
 node bench/lighthouse.mjs "$@"
 # Aggregation of 2,000 and 10,000 results files (throughput and peak memory).

@@ -12,18 +12,22 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 295 KB, or `make test` fails. It was 232 KB until the team, agency,
+ * 241 KB, or `make test` fails. It was 232 KB until the team, agency,
  * framework, export and procurement features landed in the widget's one
  * module and 338 KB after them (335.9 KB measured); on 2026-12-01 the
  * questionnaire's texts left the first load, Yew's tracing was compiled out
  * and the core got one shared sort, while the prerendered welcome screen and
  * the procurement page's frame came in: 292.8 KB, of which the module is
- * 264.6 KB. The budget is that figure plus about 2 KB, so that growth still
- * fails. docs/PERFORMANCE.md records where the bytes go and the measured way
- * back (the team and agency screens in a module loaded on demand: about
- * -40 KB). Raising the budget is a decision, made here. The goal is 150 KB.
+ * 264.6 KB (budget 295 KB). Then the widget became two modules: the team's
+ * screens, merging, the agency's profile, the comparison, the procurement
+ * page and the framework table are in the whole widget (full-<hash>.js and
+ * its WebAssembly), loaded on demand (src/web/upgrade.rs), and the radar's
+ * trigonometry lost the standard library's argument reduction: 238.8 KB, of
+ * which the module is 210.3 KB. The budget is that figure plus about 2 KB, so
+ * that growth still fails. docs/PERFORMANCE.md records where the bytes go.
+ * Raising the budget is a decision, made here. The goal is 150 KB.
  */
-export const BUDGET_BROTLI = 295 * 1024;
+export const BUDGET_BROTLI = 241 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** Raw, gzip and brotli sizes of one file of dist/. */
@@ -42,6 +46,11 @@ function sized(dist, name) {
 /** What leaving the welcome page loads: the questionnaire's texts of one language. */
 export function measureOnDemand(dist, lang = 'en') {
   return readdirSync(join(dist, 'lang')).filter((f) => new RegExp(`^${lang}\\.texts-[0-9a-f]{16}\\.json$`).test(f)).map((f) => sized(dist, `lang/${f}`));
+}
+
+/** The whole widget (src/web/upgrade.rs): its module and WebAssembly, loaded when a screen of it is first asked for. */
+export function measureWholeWidget(dist) {
+  return readdirSync(dist).filter((f) => /^full-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f)).sort().map((f) => sized(dist, f));
 }
 
 /** The files the standalone page loads before it is usable, with the interface words of one language. */
@@ -67,9 +76,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(`sizes: expected one lang/en.texts-*.json in ${dist}; run the build first`);
     process.exit(1);
   }
+  const whole = measureWholeWidget(dist);
+  if (whole.length !== 2) {
+    console.error(`sizes: expected full-*.js and full-*_bg.wasm in ${dist}; run the build first`);
+    process.exit(1);
+  }
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ files: rows, total, onDemand: later }, null, 2));
+    console.log(JSON.stringify({ files: rows, total, onDemand: later, wholeWidget: whole }, null, 2));
   } else {
     console.log('The first load: what the standalone page loads before it is usable, in English (page, stylesheets, loader, module, interface words):');
     console.log(`${'file'.padEnd(42)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
@@ -77,6 +91,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${'total'.padEnd(42)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
     console.log('Loaded only when the user leaves the welcome page (not in the first load):');
     for (const r of later) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+    console.log('Loaded only when a screen of the whole widget is first used (team, evidence, comparison, pack, frameworks):');
+    for (const r of whole) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
     const left = BUDGET_BROTLI - total.brotli;
     console.log(`rule: the first load (brotli) stays within a fixed budget of ${(BUDGET_BROTLI / 1024).toFixed(0)} KB; ` +
       `${(left / 1024).toFixed(1)} KB of it ${left >= 0 ? 'left' : 'exceeded'}. ` +

@@ -33,6 +33,24 @@ struct Source {
 
 thread_local! {
     static SOURCES: RefCell<Vec<Source>> = const { RefCell::new(Vec::new()) };
+    /// The text of each part taken in (language, texts part or not, text): the whole widget,
+    /// taking over, is handed them instead of fetching them again (`web::upgrade`).
+    static TAKEN: RefCell<Vec<(String, bool, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records a part of a language's words that was checked and taken in.
+pub fn taken(code: &str, texts: bool, text: &str) {
+    TAKEN.with(|t| t.borrow_mut().push((code.to_owned(), texts, text.to_owned())));
+}
+
+/// The interface words and the questionnaire's texts of a language as taken in (empty: not yet).
+pub fn taken_text(code: &str) -> (String, String) {
+    TAKEN.with(|t| {
+        let part = |texts: bool| {
+            t.borrow().iter().rev().find(|(c, x, _)| c == code && *x == texts).map(|(_, _, text)| text.clone())
+        };
+        (part(false).unwrap_or_default(), part(true).unwrap_or_default())
+    })
 }
 
 /// Records the language files the loader announced:
@@ -86,7 +104,12 @@ pub async fn ensure(code: &str) -> bool {
         return true;
     }
     let Some(source) = source(code) else { return false };
-    load(code, &source.interface, |text| catalog.provide(code, text).map(|_| ())).await
+    load(code, &source.interface, |text| {
+        catalog.provide(code, text)?;
+        taken(code, false, text);
+        Ok(())
+    })
+    .await
 }
 
 /// Makes a language's questionnaire texts available (and its interface words), loading
@@ -100,7 +123,12 @@ pub async fn ensure_texts(code: &str) -> bool {
         return false;
     }
     let Some(source) = source(code) else { return false };
-    load(code, &source.texts, |text| catalog.provide_texts(code, text).map(|_| ())).await
+    load(code, &source.texts, |text| {
+        catalog.provide_texts(code, text)?;
+        taken(code, true, text);
+        Ok(())
+    })
+    .await
 }
 
 async fn load(

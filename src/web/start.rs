@@ -244,8 +244,8 @@ pub fn mount_all(
     languages::announce(&languages);
     exports::announce(&exports);
     agency::set_folder(&css_href);
-    if !code.is_empty() && !words.is_empty() {
-        let _ = crate::core::Catalog::embedded().provide(&code, &words);
+    if !code.is_empty() && !words.is_empty() && crate::core::Catalog::embedded().provide(&code, &words).is_ok() {
+        languages::taken(&code, false, &words);
     }
     let document = gloo::utils::document();
     let Ok(nodes) = document.query_selector_all("[data-cloudtriage]") else { return };
@@ -276,7 +276,7 @@ pub fn release(element: web_sys::Element) {
 
 /// The whole widget taking over a mount element from the first module
 /// (`web::upgrade`): the same files as [`mount_all`], the element, the
-/// hand-over the first module sent (`{ action, state, file, remember, language }`)
+/// hand-over the first module sent (`{ action, state, file, remember, language, words, texts }`)
 /// and a function to call once the whole widget shows.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
@@ -297,6 +297,12 @@ pub fn upgrade(
     let action = super::upgrade::Action::parse(&text("action")).ok_or_else(|| JsValue::from_str("no action"))?;
     let remember = field("remember").is_some_and(|v| v.is_truthy());
     let handover = Handover { action, state: text("state"), file: text("file"), remember, language: text("language") };
+    // The words the first module checked and took in: not fetched again.
+    let catalog = crate::core::Catalog::embedded();
+    let (words, texts) = (text("words"), text("texts"));
+    if !words.is_empty() && catalog.provide(&handover.language, &words).is_ok() && !texts.is_empty() {
+        let _ = catalog.provide_texts(&handover.language, &texts);
+    }
     let document = gloo::utils::document();
     let position = document
         .query_selector_all("[data-cloudtriage]")

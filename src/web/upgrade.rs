@@ -86,7 +86,9 @@ pub struct Handover {
 }
 
 impl Handover {
-    /// The event's detail: `{ action, state, file, remember, language }`.
+    /// The event's detail: `{ action, state, file, remember, language, words, texts }` (the
+    /// last two: the language's words as the first module took them in, so that the whole widget
+    /// need not fetch them again).
     pub fn to_js(&self) -> JsValue {
         let detail = js_sys::Object::new();
         for (key, value) in [
@@ -96,6 +98,12 @@ impl Handover {
             ("remember", JsValue::from_bool(self.remember)),
             ("language", JsValue::from_str(&self.language)),
         ] {
+            let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+        }
+        // The words of the language shown, as the first module checked and took them in.
+        let (words, texts) = super::languages::taken_text(&self.language);
+        for (key, value) in [("words", words), ("texts", texts)] {
+            let value = JsValue::from_str(&value);
             let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
         }
         detail.into()

@@ -32,6 +32,7 @@ test('the team page loads the whole widget on demand, which carries on with the 
   const loaded = fullRequests(log);
   expect(loaded.map((r) => new URL(r.url).pathname).sort(), 'the module and its WebAssembly, once each').toEqual([`/${FULL_JS}`, `/${FULL_WASM}`].sort());
   expect(loaded.every((r) => r.at >= asked)).toBe(true);
+  expect(log.requests.filter((r) => r.at >= asked && r.url.includes('/lang/')), 'the words are handed over, not fetched again').toEqual([]);
   await expect(page.locator(`head script[src$="${FULL_JS}"]`)).toHaveAttribute('integrity', /^sha384-/);
   // One widget in the element: the first module's was replaced, not kept beside it.
   expect(await page.locator('[data-cloudtriage]').evaluate((el) => el.shadowRoot.querySelectorAll('.ct-mount').length)).toBe(1);
