@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { widget, ready, start, answerAll, unexpected, allowed } from './helpers.mjs';
+import { widget, ready, start, answerAll, unexpected, allowed, exportAs } from './helpers.mjs';
 
 const EXPORT_FILES = [/\/exports-[0-9a-f]{16}\.js$/, /\/exports-[0-9a-f]{16}_bg\.wasm$/];
 const PYTHON = process.env.DEBIAN_PYTHON || '/usr/bin/python3';
@@ -27,13 +27,6 @@ function checkExports(dir, results, lang, files, pdf = true) {
     '--questionnaire', join(dir, 'questionnaire.json'), '--results', results, '--lang', lang, ...files,
   ], { encoding: 'utf8' });
   expect(out).toMatch(/exports: \d+ passed, 0 failed/);
-}
-
-async function exportAs(page, root, format) {
-  const toggle = root.locator('.ct-export > .ct-button');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  const [download] = await Promise.all([page.waitForEvent('download'), root.locator(`.ct-export-item[data-format=${format}]`).click()]);
-  return download;
 }
 
 function exportRequests(log, origin) {

@@ -44,6 +44,25 @@ export async function answerAll(root, pick = (i) => i % 5) {
   return n;
 }
 
+/**
+ * Exports in a format from the Export menu and returns the download. The end
+ * of an export closes the menu, a moment after its download has started: the
+ * next export waits for that to settle (no format disabled), opens the menu
+ * and clicks the format once it is enabled. Clicking at once could hit the
+ * format of a menu about to close, and no download would ever come.
+ */
+export async function exportAs(page, root, format) {
+  const toggle = root.locator('.ct-export > .ct-button');
+  const item = root.locator(`.ct-export-item[data-format=${format}]`);
+  await expect(root.locator('.ct-export-item[disabled]')).toHaveCount(0, { timeout: 60_000 });
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(item).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  return download;
+}
+
 /** The answers shown, as `{ id: value }`, by visiting every domain page. */
 export async function shownAnswers(root) {
   const answers = {};

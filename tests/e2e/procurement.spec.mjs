@@ -8,17 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { widget, ready } from './helpers.mjs';
+import { widget, ready, exportAs } from './helpers.mjs';
 
 const FIXTURE = 'tests/fixtures/procurement-ehr-saas-planning.json';
 const PYTHON = process.env.DEBIAN_PYTHON || '/usr/bin/python3';
-
-async function exportAs(page, root, format) {
-  const toggle = root.locator('.ct-export > .ct-button');
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  const [download] = await Promise.all([page.waitForEvent('download'), root.locator(`.ct-export-item[data-format=${format}]`).click()]);
-  return download;
-}
 
 test('the procurement pack is exported as Markdown and DOCX with must and covered clauses', async ({ page }) => {
   test.setTimeout(120_000);
