@@ -162,7 +162,10 @@ document.addEventListener("cloudtriage:upgrade", async (event) => {
     full.upgrade(css, cssIntegrity, languages, exports, element, handover, () => release(element));
   } catch (error) {
     console.error("cloudtriage: the team screens could not be loaded:", error);
-    element.dispatchEvent(new Event("cloudtriage:upgrade-failed"));
+    // Asked for at start (a page that names an agency's files, a respondent's link), there is no
+    // widget to fall back on: the element says that cloudtriage could not start, as for the module.
+    if (handover && handover.action === "start") cloudtriageFail(element);
+    else element.dispatchEvent(new Event("cloudtriage:upgrade-failed"));
   }
 }, true);
 

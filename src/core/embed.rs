@@ -61,6 +61,14 @@ pub struct EmbedConfig {
     pub benchmark: Option<String>,
 }
 
+impl EmbedConfig {
+    /// Whether the page names an agency's profile or benchmark, or is a respondent's link: the
+    /// widget then starts with its team and agency screens (`web::upgrade` in the shell).
+    pub fn needs_whole_widget(&self) -> bool {
+        self.profile.is_some() || self.benchmark.is_some() || self.respondent.is_some() || !self.domains.is_empty()
+    }
+}
+
 impl Default for EmbedConfig {
     fn default() -> Self {
         EmbedConfig {
@@ -196,6 +204,23 @@ impl EmbedConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_agency_s_files_or_a_respondent_s_link_need_the_whole_widget_and_nothing_else_does() {
+        let needs = |pairs: &[(&str, &str)]| EmbedConfig::from_pairs(pairs.iter().copied()).0.needs_whole_widget();
+        assert!(!needs(&[]));
+        assert!(!needs(&[
+            ("data-lang", "de"),
+            ("data-use-case", "ehr"),
+            ("data-storage", "off"),
+            ("data-theme", "dark")
+        ]));
+        assert!(needs(&[("data-profile", "profile.json")]));
+        assert!(needs(&[("benchmark", "benchmark.json")]));
+        assert!(needs(&[("respondent", "DPO")]));
+        assert!(needs(&[("domains", "governance")]));
+        assert!(!needs(&[("profile", "")]), "an empty name names nothing");
+    }
 
     #[test]
     fn attributes_and_url_parameters_read_alike() {

@@ -136,6 +136,20 @@ fn mount(
         // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
         host.style().set_property("--ct-accent", accent)?;
     }
+    // A page that names an agency's files, and a respondent's link, start the whole widget at once: it
+    // takes over from the prerendered screen itself, with nothing of this module shown in between.
+    if !cfg!(feature = "full") && handover.is_none() && config.needs_whole_widget() {
+        element.set_attribute(MOUNTED, "")?;
+        let start = Handover {
+            action: super::upgrade::Action::Start,
+            state: String::new(),
+            file: String::new(),
+            remember: false,
+            language: String::new(),
+        };
+        super::upgrade::request(element, &start);
+        return Ok(());
+    }
     let document = gloo::utils::document();
     // A page of ours declares the shadow root with the prerendered welcome screen in it.
     let (shadow, prerendered) = match element.shadow_root() {

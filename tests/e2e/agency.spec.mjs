@@ -7,7 +7,7 @@
 import { test, expect } from './fixtures.mjs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ready, widget, start, answerAll } from './helpers.mjs';
+import { ready, widget, start, answerAll, fullFiles } from './helpers.mjs';
 import { cli, publish, PROFILE, BENCHMARK } from './agency-files.mjs';
 
 test.beforeAll(publish);
@@ -90,4 +90,39 @@ test('a profile or benchmark named from another origin or folder is refused with
   await start(root, { useCases: ['ehr'], serviceModel: 'saas', startLabel: /starten/i });
   await answerAll(root);
   expect(await root.locator('.ct-agency-profile, .ct-agency-benchmark').count()).toBe(0);
+});
+
+test('a page that names a profile starts the whole widget straight from the prerendered screen', async ({ page, guard: log }) => {
+  // Whatever the widget shows in its element from the first frame on, recorded in the page.
+  await page.addInitScript(() => {
+    window.cloudtriageShown = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const shadow = document.querySelector('[data-cloudtriage]').shadowRoot;
+      new MutationObserver(() => {
+        if (shadow.querySelector('.ct-loading')) window.cloudtriageShown.push('ct-loading');
+      }).observe(shadow, { subtree: true, childList: true });
+    });
+  });
+  await page.goto('/agency/index.html?profile=profile.json');
+  await ready(page, log);
+  const root = widget(page);
+  const [fullModule, fullWasm] = fullFiles();
+  const paths = log.requests.map((r) => new URL(r.url).pathname);
+  expect(paths).toContain(`/agency/${fullModule}`);
+  expect(paths).toContain(`/agency/${fullWasm}`);
+  const shown = await page.evaluate(() => window.cloudtriageShown);
+  expect(shown.filter((c) => /ct-loading/.test(c)), 'no "starting" line of the first module in between').toEqual([]);
+  expect(await page.locator('[data-cloudtriage]').evaluate((el) => el.shadowRoot.querySelectorAll('.ct-mount').length)).toBe(1);
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  await answerAll(root, (i) => (i * 3) % 5);
+  await expect(root.locator('.ct-agency-profile')).toContainText('National cloud baseline');
+});
+
+test('when the whole widget cannot be had at start, the element says cloudtriage could not start', async ({ page, guard: log }) => {
+  log.expectError(/the team screens could not be loaded/);
+  log.expectError(/ERR_FAILED/);
+  const [fullModule] = fullFiles();
+  await page.route(`**/${fullModule}`, (route) => route.abort());
+  await page.goto('/agency/index.html?profile=profile.json');
+  await expect(page.locator('[data-cloudtriage] [role=alert]')).toHaveText('cloudtriage could not start in this browser. Please use a current version of Edge, Firefox, Chrome or Safari.');
 });
