@@ -207,7 +207,7 @@ impl Assessment {
     /// answered what, disagreements or evidence entries. The widget then needs
     /// its team screens, which it loads on demand.
     pub fn is_teamwork(&self) -> bool {
-        !self.team.is_empty() || self.answers.has_team_records()
+        super::results::is_teamwork(&self.team, &self.answers)
     }
 
     /// Applies an event. Events that make no sense in the current state (an unknown

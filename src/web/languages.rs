@@ -40,15 +40,18 @@ thread_local! {
 
 /// Records a part of a language's words that was checked and taken in.
 pub fn taken(code: &str, texts: bool, text: &str) {
-    TAKEN.with(|t| t.borrow_mut().push((code.to_owned(), texts, text.to_owned())));
+    TAKEN.with(|t| {
+        let mut taken = t.borrow_mut();
+        taken.retain(|(c, x, _)| !(c == code && *x == texts));
+        taken.push((code.to_owned(), texts, text.to_owned()));
+    })
 }
 
 /// The interface words and the questionnaire's texts of a language as taken in (empty: not yet).
 pub fn taken_text(code: &str) -> (String, String) {
     TAKEN.with(|t| {
-        let part = |texts: bool| {
-            t.borrow().iter().rev().find(|(c, x, _)| c == code && *x == texts).map(|(_, _, text)| text.clone())
-        };
+        let part =
+            |texts: bool| t.borrow().iter().find(|(c, x, _)| c == code && *x == texts).map(|(_, _, text)| text.clone());
         (part(false).unwrap_or_default(), part(true).unwrap_or_default())
     })
 }

@@ -210,9 +210,11 @@ impl Model {
             Msg::Read(purpose, bytes) => {
                 let result = results::import(Catalog::embedded(), &bytes).map(Box::new);
                 // A team's file opens in the whole widget, and a comparison is shown there: it imports them itself.
-                let teamwork = |i: &Imported| !i.team.is_empty() || i.answers.has_team_records();
                 let handed = match purpose {
-                    Purpose::Resume => result.as_ref().is_ok_and(|i| teamwork(i)).then_some(Action::Import),
+                    Purpose::Resume => result
+                        .as_ref()
+                        .is_ok_and(|i| results::is_teamwork(&i.team, &i.answers))
+                        .then_some(Action::Import),
                     Purpose::Compare => result.is_ok().then_some(Action::Compare),
                 };
                 if let Some(action) = handed.filter(|_| !cfg!(feature = "full")) {

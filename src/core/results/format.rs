@@ -285,6 +285,13 @@ pub struct Answers {
     pub responses: BTreeMap<String, Vec<Response>>,
 }
 
+/// Whether an assessment (its team and answers, as held or as read from a file) is a team's or has
+/// evidence: respondents, who answered what, disagreements or evidence entries. The widget then
+/// needs its team screens, which it loads on demand.
+pub fn is_teamwork(team: &Team, answers: &Answers) -> bool {
+    !team.is_empty() || answers.has_team_records()
+}
+
 impl Answers {
     /// Whether anything beyond one person's answers and notes is recorded:
     /// who answered, evidence, disagreements or several people's responses.

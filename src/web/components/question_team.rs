@@ -211,6 +211,7 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
     let error = use_state(|| None::<String>);
     let hashing = use_state(|| false);
     let file_input = use_node_ref();
+    let title_input = use_node_ref();
     let field = |set: fn(&mut EvidenceDraft, String)| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
@@ -275,6 +276,15 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
         })
     };
     let form_open = *open;
+    // The form, once opened, has the focus on its first field.
+    {
+        let title_input = title_input.clone();
+        use_effect_with(form_open, move |&form_open| {
+            if let Some(input) = title_input.cast::<web_sys::HtmlElement>().filter(|_| form_open) {
+                let _ = input.focus();
+            }
+        });
+    }
     html! {
         <details class="ct-evidence" open={count > 0 || form_open} data-testid="evidence">
             <summary onclick={toggle}>{ lang.fill("evidence.summary", &[("count", &count.to_string())]) }</summary>
@@ -293,7 +303,7 @@ pub fn EvidenceRegister(props: &EvidenceProps) -> Html {
             if form_open {
             <div class="ct-evidence-form ct-no-print">
                 <label for={input_id("title")}>{ lang.t("evidence.field_title") }</label>
-                <input id={input_id("title")} class="ct-input" type="text" maxlength="500" value={draft.title.clone()} oninput={field(|d, v| d.title = v)}
+                <input id={input_id("title")} ref={title_input} class="ct-input" type="text" maxlength="500" value={draft.title.clone()} oninput={field(|d, v| d.title = v)}
                     aria-describedby={error.is_some().then(|| error_id.clone())} aria-invalid={error.is_some().then_some("true")} />
                 <label for={input_id("location")}>{ lang.t("evidence.field_location") }</label>
                 <input id={input_id("location")} class="ct-input" type="text" maxlength="500" value={draft.location.clone()} oninput={field(|d, v| d.location = v)} />

@@ -59,24 +59,8 @@ pub fn use_handover(root: &NodeRef, handover: Option<&Handover>, shown: bool) {
         let summary = root.query_selector(&format!("#question-{id} .ct-evidence summary")).ok().flatten();
         if let Some(summary) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
             *done.borrow_mut() = true;
+            // As the user's click would: the register opens its form with the focus on its first field.
             summary.click();
-            focus_when_shown(root, format!("#ct-ev-title-{id}"), 40);
         }
     });
-}
-
-/// Focuses the element `selector` names once the widget has rendered it (the
-/// form appears on one of its next turns), looking again every 25 ms, `tries` times.
-fn focus_when_shown(root: web_sys::Element, selector: String, tries: u32) {
-    gloo::timers::callback::Timeout::new(25, move || {
-        let found = root.query_selector(&selector).ok().flatten();
-        match found.and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok()) {
-            Some(input) => {
-                let _ = input.focus();
-            }
-            None if tries > 1 => focus_when_shown(root, selector, tries - 1),
-            None => {}
-        }
-    })
-    .forget();
 }
