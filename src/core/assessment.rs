@@ -213,6 +213,21 @@ impl Assessment {
     /// Applies an event. Events that make no sense in the current state (an unknown
     /// question, "not applicable" where it is not allowed) change nothing.
     pub fn apply(&mut self, q: &Questionnaire, event: Event) {
+        self.apply_as::<true>(q, event);
+    }
+
+    /// Applies an event to one person's copy, as the widget's first module does
+    /// (src/web/upgrade.rs): the same as [`Self::apply`] for every event of one
+    /// person, while the team's events (settling, evidence, respondents,
+    /// assignments) change nothing, and neither does any answer or note while the
+    /// assessment is a team's ([`Self::is_teamwork`]). The first module hands such
+    /// an assessment to the whole widget, so it never holds one; this way it also
+    /// carries none of the team's rules.
+    pub fn apply_solo(&mut self, q: &Questionnaire, event: Event) {
+        self.apply_as::<false>(q, event);
+    }
+
+    fn apply_as<const TEAM: bool>(&mut self, q: &Questionnaire, event: Event) {
         self.problem = None;
         match event {
             // Changing the context settles any difference between respondents' contexts.
@@ -243,7 +258,7 @@ impl Assessment {
                 if value == Some(AnswerValue::NotApplicable) && !item.not_applicable {
                     return;
                 }
-                if !matches!(self.attribute(&question, |r| r.value = value), Attributed::Plain) {
+                if !matches!(self.attribute::<TEAM>(&question, |r| r.value = value), Attributed::Plain) {
                     return;
                 }
                 match value {
@@ -263,7 +278,7 @@ impl Assessment {
                 let text: String =
                     text.chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).take(MAX_NOTE_CHARS).collect();
                 let note = (!text.trim().is_empty()).then(|| text.clone());
-                if !matches!(self.attribute(&question, |r| r.note = note), Attributed::Plain) {
+                if !matches!(self.attribute::<TEAM>(&question, |r| r.note = note), Attributed::Plain) {
                     return;
                 }
                 if text.trim().is_empty() {
@@ -318,7 +333,7 @@ impl Assessment {
                 }
             }
             Event::Erase => *self = Assessment::new(&self.language),
-            Event::Resolve { question, by, chosen, value } => {
+            Event::Resolve { question, by, chosen, value } if TEAM => {
                 let Some(item) = q.question(&question) else { return };
                 let Some(by) = clean_label(&by) else {
                     self.problem = Some(Problem::NeedRespondent);
@@ -334,14 +349,14 @@ impl Assessment {
                     self.answers.values.insert(question, value);
                 }
             }
-            Event::Reopen { question } => {
+            Event::Reopen { question } if TEAM => {
                 if let Some(conflict) = self.answers.conflicts.get_mut(&question) {
                     conflict.resolution = None;
                     let value = conflict.scored_value();
                     self.answers.values.insert(question, value);
                 }
             }
-            Event::AddEvidence { question, evidence } => {
+            Event::AddEvidence { question, evidence } if TEAM => {
                 if q.question(&question).is_none() {
                     return;
                 }
@@ -352,7 +367,7 @@ impl Assessment {
                     list.insert(at, evidence);
                 }
             }
-            Event::RemoveEvidence { question, index } => {
+            Event::RemoveEvidence { question, index } if TEAM => {
                 if let Some(list) = self.answers.evidence.get_mut(&question) {
                     if index < list.len() {
                         list.remove(index);
@@ -362,7 +377,7 @@ impl Assessment {
                     }
                 }
             }
-            Event::SetRespondent(label) => {
+            Event::SetRespondent(label) if TEAM => {
                 let old = std::mem::replace(&mut self.team.respondent, clean_label(&label));
                 let Some(new) = self.team.respondent.clone() else { return };
                 let list = &mut self.team.respondents;
@@ -375,7 +390,7 @@ impl Assessment {
                     crate::core::order::sort(list);
                 }
             }
-            Event::Assign { label, domains } => {
+            Event::Assign { label, domains } if TEAM => {
                 let Some(label) = clean_label(&label) else { return };
                 let domains: Vec<String> =
                     q.domains.iter().filter(|d| domains.contains(&d.id)).map(|d| d.id.clone()).collect();
@@ -383,13 +398,23 @@ impl Assessment {
                 self.team.respondents.push(super::results::Respondent { label, domains });
                 crate::core::order::sort(&mut self.team.respondents);
             }
-            Event::KeepContext => self.team.context_conflicts.clear(),
+            Event::KeepContext if TEAM => self.team.context_conflicts.clear(),
+            Event::Resolve { .. }
+            | Event::Reopen { .. }
+            | Event::AddEvidence { .. }
+            | Event::RemoveEvidence { .. }
+            | Event::SetRespondent(_)
+            | Event::Assign { .. }
+            | Event::KeepContext => {}
         }
     }
 
     /// Records a change to the user's own answer or note where respondents are
     /// named: as the answer of this copy's respondent, next to everyone else's.
-    fn attribute(&mut self, id: &str, change: impl FnOnce(&mut Response)) -> Attributed {
+    fn attribute<const TEAM: bool>(&mut self, id: &str, change: impl FnOnce(&mut Response)) -> Attributed {
+        if !TEAM {
+            return if self.is_teamwork() { Attributed::Refused } else { Attributed::Plain };
+        }
         let mut list = records(&self.answers, id);
         let Some(me) = self.team.respondent.clone() else {
             if list.is_empty() {

@@ -68,7 +68,7 @@ fn initial_model(config: &EmbedConfig, language: &str, handover: Option<&Handove
     }
     let mut assessment = Assessment::new(language);
     for event in preset_events(&config.preset) {
-        assessment.apply(q, event);
+        super::state::apply(&mut assessment, event);
     }
     let mut model = Model::new(assessment, false);
     restore(&mut model, config);
@@ -94,7 +94,7 @@ fn handed_over(h: &Handover) -> Model {
     let mut model = Model::new(Assessment::new(&h.language), h.remember);
     // The first module wrote this file a moment ago; what it says to a reader of an old file does not apply.
     if let Ok(imported) = crate::core::results::import(catalog, h.state.as_bytes()) {
-        model.assessment.apply(&catalog.questionnaire, Event::Restore(Box::new(imported)));
+        super::state::apply(&mut model.assessment, Event::Restore(Box::new(imported)));
     }
     let file = || h.file.clone().into_bytes();
     let go = |page| Msg::Core(Event::Go(page));

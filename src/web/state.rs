@@ -135,6 +135,18 @@ pub enum Msg {
     UpgradeFailed,
 }
 
+/// Applies an event to an assessment: in the first module as one person's copy
+/// ([`Assessment::apply_solo`]), which leaves the team's rules to the whole
+/// widget (src/web/upgrade.rs).
+pub fn apply(assessment: &mut Assessment, event: Event) {
+    let q = &Catalog::embedded().questionnaire;
+    if cfg!(feature = "full") {
+        assessment.apply(q, event);
+    } else {
+        assessment.apply_solo(q, event);
+    }
+}
+
 impl Model {
     /// A model around an assessment.
     pub fn new(assessment: Assessment, remember: bool) -> Model {
@@ -177,7 +189,7 @@ impl Model {
     fn apply(&mut self, event: Event) {
         let before = self.assessment.page.clone();
         self.focus_question = None;
-        self.assessment.apply(&Catalog::embedded().questionnaire, event);
+        apply(&mut self.assessment, event);
         if self.assessment.page != before {
             self.page_turns += 1;
         }

@@ -28,7 +28,10 @@ pub fn restore(model: &mut Model, config: &EmbedConfig) {
     match results::import(catalog, text.as_bytes()) {
         Ok(imported) => {
             let warnings = imported.warnings.clone();
-            model.assessment.apply(&catalog.questionnaire, crate::core::assessment::Event::Restore(Box::new(imported)));
+            crate::web::state::apply(
+                &mut model.assessment,
+                crate::core::assessment::Event::Restore(Box::new(imported)),
+            );
             model.remember = true;
             // The stored copy was written by this program; the scores in it may be from an older version.
             for w in warnings.into_iter().filter(|w| *w != ImportWarning::ReportRecomputed) {
