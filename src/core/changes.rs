@@ -176,7 +176,7 @@ impl Changes {
         if current != questionnaire.version {
             return Err(ChangesError::WrongCurrent { listed: current, questionnaire: questionnaire.version.clone() });
         }
-        let now: BTreeSet<String> = questionnaire.questions().map(|(_, q)| q.id.clone()).collect();
+        let now: BTreeSet<String> = crate::core::order::set(questionnaire.questions().map(|(_, q)| q.id.clone()));
         let mut since = Vec::new();
         if let Some(versions) = root.field("since") {
             let members = versions.value.as_object().ok_or_else(|| {
@@ -246,7 +246,7 @@ fn id_set(at: &ContentNode<'_>, key: &str) -> Result<BTreeSet<String>, ChangesEr
         Some(list) => list.list(|i| i.text())?,
         None => Vec::new(),
     };
-    let set: BTreeSet<String> = ids.iter().cloned().collect();
+    let set: BTreeSet<String> = crate::core::order::set(ids.iter().cloned());
     if set.len() != ids.len() {
         return Err(ChangesError::Malformed(format!("{}.{key} repeats an id", at.path)));
     }

@@ -125,7 +125,7 @@ pub fn store(answers: &mut Answers, id: &str, mut records: Vec<Response>, resolu
     }
     records.retain(|r| r.value.is_some() || r.note.is_some());
     crate::core::order::sort(&mut records);
-    let distinct: BTreeSet<AnswerValue> = records.iter().filter_map(|r| r.value).collect();
+    let distinct: BTreeSet<AnswerValue> = crate::core::order::set(records.iter().filter_map(|r| r.value));
     match (records.len(), distinct.len()) {
         (0, _) => {}
         (1, _) => {

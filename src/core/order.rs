@@ -25,6 +25,23 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// The set of `items`, built by inserting one at a time. Collecting into a
+/// `BTreeSet` sorts the items first with the standard library's sort, a copy
+/// of it for each element type; inserting needs none.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> std::collections::BTreeSet<T> {
+    let mut set = std::collections::BTreeSet::new();
+    set.extend(items);
+    set
+}
+
+/// The map of `entries`, built by inserting one at a time (a later entry replaces
+/// an earlier one with the same key, as when collecting), for the reason given at [`set`].
+pub fn map<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> std::collections::BTreeMap<K, V> {
+    let mut map = std::collections::BTreeMap::new();
+    map.extend(entries);
+    map
+}
+
 /// The positions `0..len` in sorted order: a bottom-up merge sort that takes from the left run
 /// while `in_order(left, right)`, so equal items keep their order.
 fn stable_order(len: usize, in_order: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
@@ -117,6 +134,18 @@ mod tests {
             expected.sort();
             sort(&mut tiny);
             assert_eq!(tiny, expected);
+        }
+    }
+
+    #[test]
+    fn sets_and_maps_hold_what_collecting_gives_with_the_last_entry_for_a_repeated_key() {
+        for seed in 0..50 {
+            let keys = numbers(seed, 60, 1 + seed % 20);
+            let expected: std::collections::BTreeSet<u64> = keys.iter().copied().collect();
+            assert_eq!(set(keys.iter().copied()), expected, "seed {seed}");
+            let entries: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            let expected: std::collections::BTreeMap<u64, usize> = entries.iter().copied().collect();
+            assert_eq!(map(entries), expected, "seed {seed}");
         }
     }
 

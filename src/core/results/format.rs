@@ -305,14 +305,15 @@ impl Answers {
 
     /// Every question id with something recorded about it.
     pub fn ids(&self) -> std::collections::BTreeSet<&String> {
-        self.values
-            .keys()
-            .chain(self.notes.keys())
-            .chain(self.respondents.keys())
-            .chain(self.evidence.keys())
-            .chain(self.conflicts.keys())
-            .chain(self.responses.keys())
-            .collect()
+        crate::core::order::set(
+            self.values
+                .keys()
+                .chain(self.notes.keys())
+                .chain(self.respondents.keys())
+                .chain(self.evidence.keys())
+                .chain(self.conflicts.keys())
+                .chain(self.responses.keys()),
+        )
     }
 
     /// The disagreements nobody has settled yet.
@@ -365,7 +366,8 @@ impl ResultsFile {
         report: Report,
     ) -> ResultsFile {
         let q = &catalog.questionnaire;
-        let entries = answers.ids().into_iter().filter_map(|id| Some((id.clone(), answers.entry(id)?))).collect();
+        let entries =
+            crate::core::order::map(answers.ids().into_iter().filter_map(|id| Some((id.clone(), answers.entry(id)?))));
         ResultsFile {
             format: FORMAT,
             format_version: FORMAT_VERSION,

@@ -537,7 +537,7 @@ impl Reader<'_> {
             out.push(Response { respondent, value, note });
         }
         if conflict.is_none() {
-            let distinct: BTreeSet<AnswerValue> = out.iter().filter_map(|r| r.value).collect();
+            let distinct: BTreeSet<AnswerValue> = crate::core::order::set(out.iter().filter_map(|r| r.value));
             if distinct.len() > 1 || distinct.iter().next().is_some_and(|v| Some(*v) != entry_value) {
                 return Err(ImportError::ResponsesDisagree { path });
             }
@@ -565,7 +565,7 @@ impl Reader<'_> {
             answers.push(ConflictAnswer { respondent, value, note });
         }
         crate::core::order::sort(&mut answers);
-        let distinct: BTreeSet<AnswerValue> = answers.iter().map(|a| a.value).collect();
+        let distinct: BTreeSet<AnswerValue> = crate::core::order::set(answers.iter().map(|a| a.value));
         if distinct.len() < 2 {
             return Err(ImportError::NotAConflict { path: path.to_owned() });
         }
