@@ -41,7 +41,7 @@ impl Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| {
             Catalog::new(embedded::STRUCTURE, embedded::LANGUAGES)
-                .expect("the embedded content is checked by the test suite")
+                .unwrap_or_else(|e| panic!("the embedded content is checked by the test suite: {e}"))
         })
     }
 

@@ -73,7 +73,7 @@ impl std::fmt::Display for ChangesError {
                 write!(f, "content/changes.toml: version {v} is listed twice or is the current version")
             }
             ChangesError::Misplaced { version, list, id, reason } => {
-                write!(f, "content/changes.toml, since {version}: {id} in {list:?} {reason}")
+                write!(f, "content/changes.toml, since {version}: {id} in \"{list}\" {reason}")
             }
             ChangesError::Unaccounted { version, id, reason } => {
                 write!(f, "content/changes.toml, since {version}: {id} {reason}")
@@ -163,13 +163,14 @@ impl Changes {
         static CHANGES: std::sync::OnceLock<Changes> = std::sync::OnceLock::new();
         CHANGES.get_or_init(|| {
             let q = &super::Catalog::embedded().questionnaire;
-            Changes::from_json(embedded::CHANGES, q).expect("content/changes.toml is checked by the test suite")
+            Changes::from_json(embedded::CHANGES, q)
+                .unwrap_or_else(|e| panic!("content/changes.toml is checked by the test suite: {e}"))
         })
     }
 
     /// Parses the change list and checks every id against the questionnaire it leads to.
     pub fn from_json(text: &str, questionnaire: &Questionnaire) -> Result<Changes, ChangesError> {
-        let json = Json::parse(text).map_err(|e| ChangesError::Malformed(format!("not JSON: {e:?}")))?;
+        let json = Json::parse(text).map_err(|e| ChangesError::Malformed(format!("not JSON: {e}")))?;
         let root = ContentNode::root(&json);
         root.object(&["current", "since"])?;
         let current = root.required("current")?.text()?;

@@ -99,7 +99,7 @@ impl std::fmt::Display for ConfigWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "cloudtriage: ignoring {}={:?}: not a value this option accepts (see docs/EMBEDDING.md)",
+            "cloudtriage: ignoring {}=\"{}\": not a value this option accepts (see docs/EMBEDDING.md)",
             self.option, self.value
         )
     }

@@ -48,7 +48,7 @@ fn read_framework_text(at: &ContentNode<'_>) -> Result<FrameworkText, ContentErr
     for (id, value) in members {
         // Item ids contain dots (`A.5.23`), so the path names them quoted.
         let title =
-            value.as_str().ok_or_else(|| ContentError::Malformed(format!("{}[{id:?}]: expected text", list.path)))?;
+            value.as_str().ok_or_else(|| ContentError::Malformed(format!("{}[\"{id}\"]: expected text", list.path)))?;
         items.insert(id.clone(), title.to_owned());
     }
     Ok(FrameworkText { name: at.required("name")?.text()?, item: at.required("item")?.text()?, items })
@@ -109,7 +109,7 @@ pub struct Language {
 impl Language {
     /// Parses a language as produced by the build from `content/lang/<code>/`.
     pub fn from_json(text: &str) -> Result<Language, ContentError> {
-        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
         let at = ContentNode::root(&json);
         at.object(&["code", "ui", "domains", "frameworks"])?;
         let mut strings = BTreeMap::new();
@@ -122,7 +122,7 @@ impl Language {
     /// These interface words with the questionnaire's texts, given apart as
     /// `{"code": .., "domains": {..}, "frameworks": {..}}` (the widget loads them when they are first needed).
     pub fn with_texts(&self, text: &str) -> Result<Language, ContentError> {
-        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
         let at = ContentNode::root(&json);
         at.object(&["code", "domains", "frameworks"])?;
         let code = at.required("code")?.text()?;

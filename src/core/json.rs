@@ -35,6 +35,19 @@ pub enum JsonError {
     DuplicateKey { key: String, line: usize },
 }
 
+/// For messages about the program's own content, which is JSON written by the
+/// build; without `Debug`, so the widget carries no debug formatting.
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JsonError::Truncated => f.write_str("the text ends early"),
+            JsonError::Syntax { line, column } => write!(f, "syntax error at line {line}, column {column}"),
+            JsonError::TooDeep => f.write_str("nested too deep"),
+            JsonError::DuplicateKey { key, line } => write!(f, "\"{key}\" given twice, line {line}"),
+        }
+    }
+}
+
 impl Json {
     /// Parses a whole text as one JSON value.
     pub fn parse(text: &str) -> Result<Json, JsonError> {

@@ -219,7 +219,7 @@ impl std::error::Error for ContentError {}
 impl Questionnaire {
     /// Parses and checks the structure from JSON (as produced by the build from `content/`).
     pub fn from_json(text: &str) -> Result<Questionnaire, ContentError> {
-        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))?;
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
         let q = read_questionnaire(&ContentNode::root(&json))?;
         q.check()?;
         Ok(q)
@@ -258,7 +258,7 @@ impl Questionnaire {
             }
         }
         if !super::time::is_rfc3339(&format!("{}T00:00:00Z", self.law_as_of)) || self.law_as_of.len() != 10 {
-            return bad(format!("law_as_of {:?} is not a date such as 2026-12-01", self.law_as_of));
+            return bad(format!("law_as_of \"{}\" is not a date such as 2026-12-01", self.law_as_of));
         }
         let s = &self.scoring;
         if !(1..=4).contains(&s.default_target) || !(1..=4).contains(&s.critical_min_level) {

@@ -25,7 +25,7 @@ impl<'a> ContentNode<'a> {
     pub fn object(&self, allowed: &[&str]) -> Result<&'a [(String, Json)], ContentError> {
         let members = self.value.as_object().ok_or_else(|| self.wrong("an object"))?;
         if let Some((key, _)) = members.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-            return Err(ContentError::Malformed(format!("{}: unknown field {key:?}", self.path)));
+            return Err(ContentError::Malformed(format!("{}: unknown field \"{key}\"", self.path)));
         }
         Ok(members)
     }
@@ -38,7 +38,7 @@ impl<'a> ContentNode<'a> {
 
     /// A member that must be present.
     pub fn required(&self, key: &str) -> Result<ContentNode<'a>, ContentError> {
-        self.field(key).ok_or_else(|| ContentError::Malformed(format!("{}: missing field {key:?}", self.path)))
+        self.field(key).ok_or_else(|| ContentError::Malformed(format!("{}: missing field \"{key}\"", self.path)))
     }
 
     /// A text.
@@ -75,7 +75,7 @@ impl<'a> ContentNode<'a> {
     /// A text that `parse` accepts.
     pub fn choice<T>(&self, what: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ContentError> {
         let text = self.text()?;
-        parse(&text).ok_or_else(|| ContentError::Malformed(format!("{}: {text:?} is not {what}", self.path)))
+        parse(&text).ok_or_else(|| ContentError::Malformed(format!("{}: \"{text}\" is not {what}", self.path)))
     }
 }
 

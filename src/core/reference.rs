@@ -250,13 +250,13 @@ pub enum ReferenceError {
 impl std::fmt::Display for ReferenceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReferenceError::NoPrefix(text) => write!(f, "{text:?} has no SOURCE: prefix"),
+            ReferenceError::NoPrefix(text) => write!(f, "\"{text}\" has no SOURCE: prefix"),
             ReferenceError::UnknownSource(text) => {
                 let known: Vec<_> = Source::ALL.iter().map(|s| s.prefix()).collect();
-                write!(f, "{text:?} is not a known reference; sources are {}", known.join(", "))
+                write!(f, "\"{text}\" is not a known reference; sources are {}", known.join(", "))
             }
             ReferenceError::BadLocator { text, source } => {
-                write!(f, "{text:?} is not a valid {} reference: expected {}", source.prefix(), source.expected())
+                write!(f, "\"{text}\" is not a valid {} reference: expected {}", source.prefix(), source.expected())
             }
         }
     }

@@ -77,7 +77,7 @@ fn initial_model(config: &EmbedConfig, language: &str, handover: Option<&Handove
         match crate::core::team::respondent_team(q, config.respondent.as_deref(), &config.domains) {
             Ok(team) => model.assessment.team = team,
             Err(unknown) => {
-                web_sys::console::warn_1(&format!("cloudtriage: ignoring domains: no domain {unknown:?}").into())
+                web_sys::console::warn_1(&format!("cloudtriage: ignoring domains: no domain \"{unknown}\"").into())
             }
         }
     }

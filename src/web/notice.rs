@@ -2,6 +2,7 @@
 //! rendered in whatever language the user reads when they look.
 
 use crate::core::i18n::Language;
+#[cfg(feature = "full")]
 use crate::core::merge::{MergeError, MergeSummary};
 use crate::core::results::{ImportError, ImportWarning};
 
@@ -50,18 +51,23 @@ pub enum Notice {
         reason: String,
     },
     /// Files were merged into the assessment.
+    #[cfg(feature = "full")]
     Merged(MergeSummary),
     /// The chosen files could not be merged; nothing changed.
+    #[cfg(feature = "full")]
     MergeFailed(MergeError),
     /// A respondent's file was offered for download.
+    #[cfg(feature = "full")]
     RespondentFile {
         file: String,
     },
     /// The evidence file could not be read or hashed.
+    #[cfg(feature = "full")]
     HashFailed,
     /// The whole widget (the team's screens) could not be loaded.
     UpgradeFailed,
     /// A target profile or benchmark the page named is not used.
+    #[cfg(feature = "full")]
     Agency(crate::web::agency::AgencyProblem),
 }
 
@@ -75,10 +81,9 @@ impl Notice {
             | Notice::LanguageUnavailable
             | Notice::ExportUnavailable
             | Notice::ExportFailed { .. }
-            | Notice::MergeFailed(_)
-            | Notice::HashFailed
-            | Notice::UpgradeFailed
-            | Notice::Agency(_) => Severity::Error,
+            | Notice::UpgradeFailed => Severity::Error,
+            #[cfg(feature = "full")]
+            Notice::MergeFailed(_) | Notice::HashFailed | Notice::Agency(_) => Severity::Error,
             Notice::StorageUnavailable | Notice::StorageFull | Notice::StoredCorrupt(_) | Notice::ImportWarning(_) => {
                 Severity::Warning
             }
@@ -86,10 +91,13 @@ impl Notice {
             | Notice::Compared { .. }
             | Notice::Downloaded { .. }
             | Notice::Erased
-            | Notice::Exported { .. }
-            | Notice::RespondentFile { .. } => Severity::Success,
+            | Notice::Exported { .. } => Severity::Success,
+            #[cfg(feature = "full")]
+            Notice::RespondentFile { .. } => Severity::Success,
             // Open disagreements are worth a look before anything else.
+            #[cfg(feature = "full")]
             Notice::Merged(s) if s.open_conflicts > 0 || s.context_differs => Severity::Warning,
+            #[cfg(feature = "full")]
             Notice::Merged(_) => Severity::Success,
         }
     }
@@ -112,6 +120,7 @@ impl Notice {
             Notice::Exported { file } => lang.fill("export.done", &[("file", file)]),
             Notice::ExportUnavailable => lang.t("export.load_failed").to_owned(),
             Notice::ExportFailed { reason } => lang.fill("export.failed", &[("reason", reason)]),
+            #[cfg(feature = "full")]
             Notice::Merged(s) => {
                 let n = |v: usize| v.to_string();
                 let mut text = lang.fill(
@@ -130,10 +139,14 @@ impl Notice {
                 }
                 text
             }
+            #[cfg(feature = "full")]
             Notice::MergeFailed(e) => lang.fill("team.merge_failed", &[("reason", &e.message(lang))]),
+            #[cfg(feature = "full")]
             Notice::RespondentFile { file } => lang.fill("team.respondent_downloaded", &[("file", file)]),
+            #[cfg(feature = "full")]
             Notice::HashFailed => lang.t("evidence.error_hash").to_owned(),
             Notice::UpgradeFailed => lang.t("notices.team_unavailable").to_owned(),
+            #[cfg(feature = "full")]
             Notice::Agency(problem) => problem.text(lang),
         }
     }

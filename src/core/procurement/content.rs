@@ -109,7 +109,7 @@ pub struct ProcurementContent {
 }
 
 fn parse_json(text: &str) -> Result<Json, ContentError> {
-    Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e:?}")))
+    Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))
 }
 
 fn texts(at: &ContentNode<'_>) -> Result<Vec<String>, ContentError> {
