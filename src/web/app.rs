@@ -63,7 +63,8 @@ pub(super) fn preset_events(preset: &Preset) -> Vec<Event> {
 /// the whole widget taking over, what the first module handed over.
 fn initial_model(config: &EmbedConfig, language: &str, handover: Option<&Handover>) -> Model {
     let q = &Catalog::embedded().questionnaire;
-    if let Some(h) = handover.filter(|h| h.action != Action::Start) {
+    // Only the whole widget is handed an assessment.
+    if let Some(h) = handover.filter(|h| cfg!(feature = "full") && h.action != Action::Start) {
         return handed_over(h);
     }
     let mut assessment = Assessment::new(language);

@@ -135,6 +135,21 @@ pub enum Msg {
     UpgradeFailed,
 }
 
+/// Reads a results file: in the first module as one person's copy
+/// ([`results::import_solo`]), which leaves a team's file unread for the whole
+/// widget (`None`; src/web/upgrade.rs); in the whole widget, every file.
+pub fn read(bytes: &[u8]) -> Option<Result<Box<Imported>, ImportError>> {
+    let catalog = Catalog::embedded();
+    if cfg!(feature = "full") {
+        return Some(results::import(catalog, bytes).map(Box::new));
+    }
+    match results::import_solo(catalog, bytes) {
+        Ok(results::Solo::Imported(imported)) => Some(Ok(imported)),
+        Ok(results::Solo::Team) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
 /// Applies an event to an assessment: in the first module as one person's copy
 /// ([`Assessment::apply_solo`]), which leaves the team's rules to the whole
 /// widget (src/web/upgrade.rs).
@@ -220,19 +235,20 @@ impl Model {
                 self.notify(Notice::Erased);
             }
             Msg::Read(purpose, bytes) => {
-                let result = results::import(Catalog::embedded(), &bytes).map(Box::new);
+                let result = read(&bytes);
                 // A team's file opens in the whole widget, and a comparison is shown there: it imports them itself.
-                let handed = match purpose {
-                    Purpose::Resume => result
-                        .as_ref()
-                        .is_ok_and(|i| results::is_teamwork(&i.team, &i.answers))
-                        .then_some(Action::Import),
-                    Purpose::Compare => result.is_ok().then_some(Action::Compare),
+                let handed = match (purpose, &result) {
+                    (Purpose::Resume, None) => Some(Action::Import),
+                    (Purpose::Resume, Some(Ok(i))) if results::is_teamwork(&i.team, &i.answers) => Some(Action::Import),
+                    (Purpose::Compare, None | Some(Ok(_))) => Some(Action::Compare),
+                    _ => None,
                 };
                 if let Some(action) = handed.filter(|_| !cfg!(feature = "full")) {
                     self.upgrade(action, Some(String::from_utf8_lossy(&bytes).into_owned()));
                     return;
                 }
+                // Only the first module leaves a file unread, and it has handed it over above.
+                let Some(result) = result else { return };
                 self.update(match purpose {
                     Purpose::Resume => Msg::Imported(result),
                     Purpose::Compare => Msg::Baseline(result),
@@ -261,10 +277,14 @@ impl Model {
                 self.print_requested = matches!(self.assessment.page, Page::Results | Page::Procurement);
             }
             Msg::PrintDone => self.print_requested = false,
+            #[cfg(feature = "full")]
             Msg::MergeRead { name, bytes } => {
                 let imported = results::import(Catalog::embedded(), &bytes).map(Box::new);
                 self.merge_files.push(MergeFile { name, imported, label: String::new() });
             }
+            // Merging is the team page's, which only the whole widget has.
+            #[cfg(not(feature = "full"))]
+            Msg::MergeRead { .. } => {}
             Msg::MergeDrop(index) => {
                 if index < self.merge_files.len() {
                     self.merge_files.remove(index);

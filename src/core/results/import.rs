@@ -62,7 +62,38 @@ fn parse_with(bytes: &[u8], parse: impl Fn(&str) -> Result<Json, JsonError>) -> 
 
 /// Reads a results file already parsed (see [`parse`]), as [`import`] does.
 pub fn import_json(catalog: &Catalog, json: &Json) -> Result<Imported, ImportError> {
-    Reader { catalog }.file(json)
+    let read = Reader::<true> { catalog }.file(json)?;
+    Ok(read.expect("the whole reader reads a team's file"))
+}
+
+/// What one person's copy makes of a results file ([`import_solo`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Solo {
+    /// One person's file, read exactly as [`import`] reads it.
+    Imported(Box<Imported>),
+    /// A file that records a team's work (respondents, who answered what,
+    /// disagreements, evidence), left unread for a reader with the team's rules.
+    Team,
+}
+
+/// Reads a results file as one person's copy does: the widget's first module,
+/// which has no team screens and hands a team's file, unread, to the whole
+/// widget (src/web/upgrade.rs). One person's file reads exactly as with
+/// [`import`], with the same errors and warnings; a file that names a team is
+/// [`Solo::Team`] as soon as that is seen, so its team fields are checked (and
+/// any error in them reported) by [`import`] alone.
+pub fn import_solo(catalog: &Catalog, bytes: &[u8]) -> Result<Solo, ImportError> {
+    let read = Reader::<false> { catalog }.file(&parse(bytes)?)?;
+    Ok(read.map_or(Solo::Team, |imported| Solo::Imported(Box::new(imported))))
+}
+
+/// Whether an object names something of a team's under one of `keys` (any value
+/// but null) or `lists` (any value but null and an empty list), as the whole
+/// reader would read it.
+fn names_team(object: &Json, keys: &[&str], lists: &[&str]) -> bool {
+    let given = |k: &str| object.get(k).filter(|v| **v != Json::Null);
+    keys.iter().any(|k| given(k).is_some())
+        || lists.iter().any(|k| given(k).is_some_and(|v| v.as_array().is_none_or(|items| !items.is_empty())))
 }
 
 /// Checks size and encoding and returns the text without a UTF-8 byte-order mark.
@@ -117,7 +148,9 @@ fn question_changes(
     }
 }
 
-struct Reader<'a> {
+/// Reads a file value by value. `TEAM`: with the team's fields; without, a
+/// file that has any stops the reading with `Ok(None)` ([`import_solo`]).
+struct Reader<'a, const TEAM: bool> {
     catalog: &'a Catalog,
 }
 
@@ -125,7 +158,7 @@ fn wrong(path: &str, expected: Expected, found: &Json) -> ImportError {
     ImportError::WrongType { path: path.to_owned(), expected, found: found.kind() }
 }
 
-impl Reader<'_> {
+impl<const TEAM: bool> Reader<'_, TEAM> {
     fn field<'j>(&self, object: &'j Json, path: &str, key: &str) -> Result<&'j Json, ImportError> {
         object.get(key).ok_or_else(|| ImportError::MissingField { path: join(path, key) })
     }
@@ -200,7 +233,7 @@ impl Reader<'_> {
         parse(text).ok_or_else(|| ImportError::BadChoice { path, found: value.brief(), allowed })
     }
 
-    fn file(&self, json: &Json) -> Result<Imported, ImportError> {
+    fn file(&self, json: &Json) -> Result<Option<Imported>, ImportError> {
         if !matches!(json, Json::Object(_)) {
             return Err(ImportError::NotAnObject { found: json.kind() });
         }
@@ -245,9 +278,11 @@ impl Reader<'_> {
         }
 
         let context = self.context(self.field(json, "", "context")?, "context")?;
-        let team = self.team(json)?;
+        let Some(team) = self.team(json)? else { return Ok(None) };
         let profile = self.optional(json, "profile").map(|p| self.profile(p)).transpose()?;
-        let mut answers = self.answers(self.field(json, "", "answers")?, &mut warnings)?;
+        let Some(mut answers) = self.answers(self.field(json, "", "answers")?, &mut warnings)? else {
+            return Ok(None);
+        };
         if version != q.version {
             question_changes(q, version, &mut answers, &mut warnings);
         }
@@ -260,7 +295,7 @@ impl Reader<'_> {
             }
         }
 
-        Ok(Imported {
+        Ok(Some(Imported {
             language: language.to_owned(),
             created: created.to_owned(),
             questionnaire_version: version.to_owned(),
@@ -270,7 +305,7 @@ impl Reader<'_> {
             profile,
             format_version,
             warnings,
-        })
+        }))
     }
 
     fn context(&self, value: &Json, path: &str) -> Result<Context, ImportError> {
@@ -299,7 +334,12 @@ impl Reader<'_> {
         Ok(context)
     }
 
-    fn team(&self, json: &Json) -> Result<Team, ImportError> {
+    /// The team's respondents; `None` for one person's reader when the file names any.
+    fn team(&self, json: &Json) -> Result<Option<Team>, ImportError> {
+        if !TEAM {
+            let named = names_team(json, &["respondent"], &["respondents", "context_conflicts"]);
+            return Ok((!named).then(Team::default));
+        }
         let mut team = Team::default();
         if let Some(me) = self.optional(json, "respondent") {
             team.respondent = Some(self.label(me, "respondent", MAX_LABEL_CHARS)?);
@@ -346,7 +386,7 @@ impl Reader<'_> {
                 team.context_conflicts.push(ContextClaim { respondent, context });
             }
         }
-        Ok(team)
+        Ok(Some(team))
     }
 
     fn profile(&self, value: &Json) -> Result<ProfileRef, ImportError> {
@@ -369,7 +409,8 @@ impl Reader<'_> {
         Ok(text.to_ascii_lowercase())
     }
 
-    fn answers(&self, value: &Json, warnings: &mut Vec<ImportWarning>) -> Result<Answers, ImportError> {
+    /// The answers; `None` for one person's reader when an answer names a team's records.
+    fn answers(&self, value: &Json, warnings: &mut Vec<ImportWarning>) -> Result<Option<Answers>, ImportError> {
         let members = self.object(value, "answers")?;
         let q = &self.catalog.questionnaire;
         let mut answers = Answers::default();
@@ -377,20 +418,22 @@ impl Reader<'_> {
         for (id, entry) in members {
             let path = join("answers", id);
             self.object(entry, &path)?;
+            if !TEAM && names_team(entry, &["respondent", "conflict"], &["evidence", "responses"]) {
+                return Ok(None);
+            }
             let value =
                 self.optional(entry, "value").map(|v| self.answer_value(v, &join(&path, "value"))).transpose()?;
             let note = self.optional_text(entry, &path, "note", MAX_NOTE_CHARS)?;
-            let respondent = self
-                .optional(entry, "respondent")
-                .map(|v| self.label(v, &join(&path, "respondent"), MAX_LABEL_CHARS))
-                .transpose()?;
-            let evidence = match self.optional(entry, "evidence") {
+            // One person's reader has returned already if any of these is given.
+            let team = |key: &str| if TEAM { self.optional(entry, key) } else { None };
+            let respondent =
+                team("respondent").map(|v| self.label(v, &join(&path, "respondent"), MAX_LABEL_CHARS)).transpose()?;
+            let evidence = match team("evidence") {
                 Some(list) => self.evidence(list, &join(&path, "evidence"))?,
                 None => Vec::new(),
             };
-            let conflict =
-                self.optional(entry, "conflict").map(|c| self.conflict(c, &join(&path, "conflict"))).transpose()?;
-            let responses = match self.optional(entry, "responses") {
+            let conflict = team("conflict").map(|c| self.conflict(c, &join(&path, "conflict"))).transpose()?;
+            let responses = match team("responses") {
                 Some(list) => self.responses(list, &path, conflict.as_ref(), respondent.is_some(), value)?,
                 None => Vec::new(),
             };
@@ -442,7 +485,7 @@ impl Reader<'_> {
         if !na_dropped.is_empty() {
             warnings.push(ImportWarning::NotApplicableDropped { ids: na_dropped });
         }
-        Ok(answers)
+        Ok(Some(answers))
     }
 
     /// An answer as written in a file: 0-4, "na" or "unknown".

@@ -8,5 +8,5 @@ mod import;
 mod messages;
 
 pub use format::*;
-pub use import::{import, import_json, parse, parse_without_report, Imported};
+pub use import::{import, import_json, import_solo, parse, parse_without_report, Imported, Solo};
 pub use messages::{Expected, ImportError, ImportWarning};

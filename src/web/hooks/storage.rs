@@ -7,38 +7,40 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::embed::EmbedConfig;
-use crate::core::results::{self, ImportWarning};
+use crate::core::results::ImportWarning;
 use crate::core::score::Report;
-use crate::core::Catalog;
 use crate::web::notice::Notice;
 use crate::web::platform::{self, Store, StoreError};
 use crate::web::state::{Model, Msg};
 
 /// Loads what this device remembers for the widget's instance into a fresh
 /// model, when the host allows storage. An unreadable copy is set aside so
-/// the page starts clean, and a notice says so.
+/// the page starts clean, and a notice says so. A team's assessment, which
+/// the first module does not read, starts the whole widget, which reads it.
 pub fn restore(model: &mut Model, config: &EmbedConfig) {
     if !config.storage_allowed {
         return;
     }
-    let catalog = Catalog::embedded();
     let store = Store::new(&config.instance);
     // Storage that cannot be read holds nothing to restore; saving will say what is wrong.
     let Ok(Some(text)) = store.load() else { return };
-    match results::import(catalog, text.as_bytes()) {
-        Ok(imported) => {
+    match crate::web::state::read(text.as_bytes()) {
+        // A team's assessment, which the first module leaves to the whole widget: it starts and reads it.
+        None => {
+            model.remember = true;
+            model.upgrading =
+                Some(crate::web::state::Upgrade { action: crate::web::upgrade::Action::Start, file: None, attempt: 0 });
+        }
+        Some(Ok(imported)) => {
             let warnings = imported.warnings.clone();
-            crate::web::state::apply(
-                &mut model.assessment,
-                crate::core::assessment::Event::Restore(Box::new(imported)),
-            );
+            crate::web::state::apply(&mut model.assessment, crate::core::assessment::Event::Restore(imported));
             model.remember = true;
             // The stored copy was written by this program; the scores in it may be from an older version.
             for w in warnings.into_iter().filter(|w| *w != ImportWarning::ReportRecomputed) {
                 model.notify(Notice::ImportWarning(w));
             }
         }
-        Err(e) => {
+        Some(Err(e)) => {
             store.remove();
             model.notify(Notice::StoredCorrupt(e));
         }
@@ -57,7 +59,10 @@ pub fn use_storage(config: &EmbedConfig, model: &UseReducerHandle<Model>, report
     let deps = (model.remember, a.context.clone(), a.answers.clone(), a.language.clone(), a.team.clone());
     let (model, report) = (model.clone(), report.clone());
     use_effect_with(deps, move |(remember, ..)| {
-        if !allowed {
+        // Starting the whole widget for what is stored (a team's assessment, which the first
+        // module leaves unread): that copy is the whole widget's to read; nothing here replaces it.
+        let starting = model.upgrading.as_ref().is_some_and(|u| u.action == crate::web::upgrade::Action::Start);
+        if !allowed || starting {
             return;
         }
         if !*remember {
