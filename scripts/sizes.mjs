@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 228 KB, or `make test` fails. It was 232 KB until the team, agency,
+ * 223 KB, or `make test` fails. It was 232 KB until the team, agency,
  * framework, export and procurement features landed in the widget's one
  * module and 338 KB after them (335.9 KB measured); on 2026-12-01 the
  * questionnaire's texts left the first load, Yew's tracing was compiled out
@@ -25,13 +25,14 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * trigonometry lost the standard library's argument reduction: 238.8 KB
  * (budget 241 KB). Then the first module stopped carrying the team's rules
  * (Assessment::apply_solo), the standard library's sort behind collecting
- * into sets and maps, debug formatting and the whole widget's notices:
- * 225.5 KB, of which the module is 196.8 KB. The budget is that figure plus
+ * into sets and maps, debug formatting, the whole widget's notices and the
+ * reading of a team's file (results::import_solo): 220.9 KB, of which the
+ * module is 192.2 KB. The budget is that figure plus
  * about 2 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.
  */
-export const BUDGET_BROTLI = 228 * 1024;
+export const BUDGET_BROTLI = 223 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** Raw, gzip and brotli sizes of one file of dist/. */
