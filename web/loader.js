@@ -117,6 +117,9 @@ async function cloudtriageStart() {
   words.then((text) => cloudtriagePlaceholders(text, likely, Object.keys(languages)));
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
+  // Instantiating the module and reading the words are two long pieces of work on a slow computer;
+  // the page gets its turn between them (the widget starts each of its screens in a task of its own too).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const exports = { url: new URL(CLOUDTRIAGE_ASSETS.exportsFile, base).href, integrity: CLOUDTRIAGE_ASSETS.exportsIntegrity };
   const args = [
     new URL(CLOUDTRIAGE_ASSETS.css, base).href,

@@ -261,6 +261,14 @@ pub fn mount_all(
     if !code.is_empty() && !words.is_empty() && crate::core::Catalog::embedded().provide(&code, &words).is_ok() {
         languages::taken(&code, false, &words);
     }
+    // The widgets start in a task of their own: reading the questionnaire and the words above and
+    // the first render are each a long piece of work on a slow computer, and a page is not held up
+    // by either for as long as by both (Lighthouse's total blocking time, docs/PERFORMANCE.md).
+    gloo::timers::callback::Timeout::new(0, move || mount_each(&css_href, &css_integrity)).forget();
+}
+
+/// Starts the widget in every mount element of the page not started yet.
+fn mount_each(css_href: &str, css_integrity: &str) {
     let document = gloo::utils::document();
     let Ok(nodes) = document.query_selector_all("[data-cloudtriage]") else { return };
     for i in 0..nodes.length() {
@@ -268,7 +276,7 @@ pub fn mount_all(
         if element.has_attribute(MOUNTED) {
             continue;
         }
-        if let Err(e) = mount(&element, i, &css_href, &css_integrity, None, None) {
+        if let Err(e) = mount(&element, i, css_href, css_integrity, None, None) {
             web_sys::console::error_2(&"cloudtriage: could not start in this element".into(), &e);
         }
     }
