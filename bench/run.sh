@@ -9,6 +9,8 @@ node bench/bench.mjs "$@"
 node bench/results-render.mjs dist 40
 # The first use of a screen of the whole widget: the team page, from the click to the page shown.
 node bench/handover.mjs dist 8
+# The long tasks of the start under 4x CPU throttling (what Lighthouse's total blocking time counts).
+node bench/start-tasks.mjs dist 11
 # Lighthouse (mobile profile) on both pages, served with compression.
 node bench/lighthouse.mjs "$@"
 # Aggregation of 2,000 and 10,000 results files (throughput and peak memory).
