@@ -82,10 +82,8 @@ fn initial_model(config: &EmbedConfig, language: &str, handover: Option<&Handove
             }
         }
     }
-    // The first module shows no team: a stored team assessment, a respondent's link or an agency's profile start the whole widget.
-    if !cfg!(feature = "full") && (model.assessment.is_teamwork() || config.needs_whole_widget()) {
-        model.upgrading = Some(super::state::Upgrade { action: Action::Start, file: None, attempt: 0 });
-    }
+    // The first module never gets here with a team: a respondent's link or an agency's profile start the
+    // whole widget before it renders (`start::mount`), and so does a stored team's copy (`restore`).
     model
 }
 

@@ -239,7 +239,6 @@ impl Model {
                 // A team's file opens in the whole widget, and a comparison is shown there: it imports them itself.
                 let handed = match (purpose, &result) {
                     (Purpose::Resume, None) => Some(Action::Import),
-                    (Purpose::Resume, Some(Ok(i))) if results::is_teamwork(&i.team, &i.answers) => Some(Action::Import),
                     (Purpose::Compare, None | Some(Ok(_))) => Some(Action::Compare),
                     _ => None,
                 };

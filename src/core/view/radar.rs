@@ -86,7 +86,7 @@ fn point(i: usize, n: usize, level: f64) -> (f64, f64) {
     (CENTRE + r * cos, CENTRE + r * sin)
 }
 
-/// The cosine and sine of an angle of a few turns at most, to within 1e-13:
+/// The cosine and sine of an angle of a few turns at most, to within 1e-12 (`tests/view.rs`):
 /// the angle is brought within an eighth of a turn of a multiple of a quarter
 /// turn, where two short series suffice. (The standard library's functions
 /// carry an argument reduction for any angle, a sizeable part of the widget.)
