@@ -83,10 +83,7 @@ fn a_file_written_for_one_person_reads_the_same_and_a_teams_file_is_left_whole()
 
     // A respondent's label makes it a team's.
     let labelled = written.replacen("\"answers\"", "\"respondent\": \"DPO\", \"answers\"", 1);
-    assert!(is_teamwork(&import(catalog, labelled.as_bytes()).unwrap().team, &whole_answers(&labelled)));
+    let whole = import(catalog, labelled.as_bytes()).unwrap();
+    assert!(is_teamwork(&whole.team, &whole.answers));
     assert_eq!(import_solo(catalog, labelled.as_bytes()).unwrap(), Solo::Team);
-}
-
-fn whole_answers(text: &str) -> cloudtriage::core::results::Answers {
-    import(Catalog::embedded(), text.as_bytes()).unwrap().answers
 }
