@@ -159,6 +159,34 @@ async fn the_results_page_shows_both_indices_the_chart_and_the_plan() {
 }
 
 #[wasm_bindgen_test]
+async fn the_results_buttons_show_their_question() {
+    // The index cards, the table, the plan and the unanswered list are HTML text
+    // (report.rs); their buttons work through the page's one click handler.
+    let root = mount(&[("data-storage", "off")]).await;
+    to_first_domain(&root).await;
+    for radio in all(&root, ".ct-question input[type=radio][value='1']") {
+        click(&radio.dyn_into::<HtmlElement>().unwrap()).await;
+    }
+    click(&button(&root, "Results")).await;
+    let first_step = find(&root, ".ct-plan-item .ct-plan-prompt");
+    let id = first_step.get_attribute("data-show").expect("a plan step names its question");
+    let prompt = first_step.text_content().unwrap_or_default();
+    assert!(!prompt.is_empty() && !prompt.contains('<'), "the prompt is text: {prompt}");
+    // A click on the question's id inside a button counts as a click on the button.
+    let unanswered = find(&root, ".ct-unanswered-list button .ct-question-id").dyn_into::<HtmlElement>().unwrap();
+    let unanswered_id = unanswered.text_content().unwrap_or_default();
+    click(&unanswered).await;
+    assert!(
+        root.query_selector(&format!("#question-{unanswered_id}")).unwrap().is_some(),
+        "the unanswered question is shown"
+    );
+    click(&button(&root, "Results")).await;
+    click(&find(&root, ".ct-plan-item .ct-plan-prompt").dyn_into::<HtmlElement>().unwrap()).await;
+    assert!(root.query_selector(&format!("#question-{id}")).unwrap().is_some(), "the plan's question is shown");
+    assert!(root.query_selector(".ct-results").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn a_preset_context_is_applied() {
     let root =
         mount(&[("data-storage", "off"), ("data-use-case", "medical_devices"), ("data-service-model", "saas")]).await;

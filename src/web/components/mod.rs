@@ -20,7 +20,7 @@ mod procurement_page;
 mod question;
 #[cfg(feature = "full")]
 mod question_team;
-mod radar;
+mod report;
 mod results;
 #[cfg(feature = "full")]
 mod team_page;
