@@ -104,6 +104,21 @@ pub struct Language {
     strings: BTreeMap<String, String>,
     domains: BTreeMap<String, DomainText>,
     frameworks: BTreeMap<String, FrameworkText>,
+    /// Each question's domain in `domains`, so that a question's words are found
+    /// without looking through every domain.
+    question_domains: BTreeMap<String, String>,
+}
+
+/// Each question's domain.
+fn question_domains(domains: &BTreeMap<String, DomainText>) -> BTreeMap<String, String> {
+    let mut index = BTreeMap::new();
+    for (domain, text) in domains {
+        for question in text.questions.keys() {
+            // The first domain that has it, as a search through the domains in order would find.
+            index.entry(question.clone()).or_insert_with(|| domain.clone());
+        }
+    }
+    index
 }
 
 impl Language {
@@ -116,7 +131,8 @@ impl Language {
         flatten("", at.required("ui")?.value, &mut strings);
         let domains = read_domains(&at.required("domains")?)?;
         let frameworks = read_frameworks(&at)?;
-        Ok(Language { code: at.required("code")?.text()?, strings, domains, frameworks })
+        let question_domains = question_domains(&domains);
+        Ok(Language { code: at.required("code")?.text()?, strings, domains, frameworks, question_domains })
     }
 
     /// These interface words with the questionnaire's texts, given apart as
@@ -131,7 +147,8 @@ impl Language {
         }
         let domains = read_domains(&at.required("domains")?)?;
         let frameworks = read_frameworks(&at)?;
-        Ok(Language { code, strings: self.strings.clone(), domains, frameworks })
+        let question_domains = question_domains(&domains);
+        Ok(Language { code, strings: self.strings.clone(), domains, frameworks, question_domains })
     }
 
     /// Whether the questionnaire's texts are here (not only the interface words).
@@ -177,7 +194,7 @@ impl Language {
 
     /// The words of a question.
     pub fn question(&self, id: &str) -> Option<&QuestionText> {
-        self.domains.values().find_map(|d| d.questions.get(id))
+        self.domains.get(self.question_domains.get(id)?)?.questions.get(id)
     }
 
     /// The prompt of a question.
@@ -217,6 +234,7 @@ impl Language {
                 mine.items.entry(item.clone()).or_insert_with(|| title.clone());
             }
         }
+        self.question_domains = question_domains(&self.domains);
     }
 
     /// The descriptor of one level of a question.
@@ -334,6 +352,44 @@ mod tests {
             "September","Oktober","November","Dezember"]},"greet":"Hallo {name}"},"domains":{}}"#,
         )
         .unwrap()
+    }
+
+    fn with_domains(code: &str, domains: &str) -> Language {
+        Language::from_json(&format!(r#"{{"code":"{code}","ui":{{"greet":"Hallo"}},"domains":{{{domains}}}}}"#))
+            .unwrap()
+    }
+
+    fn domain(id: &str, questions: &[&str]) -> String {
+        let questions: Vec<String> = questions
+            .iter()
+            .map(|q| {
+                format!(
+                    r#""{q}":{{"prompt":"{q} in {id}","help":"h","levels":["0","1","2","3","4"],"recommendation":"r"}}"#
+                )
+            })
+            .collect();
+        format!(r#""{id}":{{"title":"{id}","summary":"s","questions":{{{}}}}}"#, questions.join(","))
+    }
+
+    #[test]
+    fn a_question_is_found_in_its_domain() {
+        let de = with_domains("de", &[domain("gov", &["GOV-01", "GOV-02"]), domain("ops", &["OPS-01"])].join(","));
+        assert_eq!(de.prompt("GOV-02"), "GOV-02 in gov");
+        assert_eq!(de.prompt("OPS-01"), "OPS-01 in ops");
+        assert_eq!(de.level_descriptor("OPS-01", 3), "3");
+        assert!(de.question("NET-01").is_none());
+        // A domain that only the other language has, and a question added to a domain both have.
+        let mut partial = with_domains("de", &domain("gov", &["GOV-01"]));
+        let en = with_domains("en", &[domain("gov", &["GOV-01", "GOV-02"]), domain("net", &["NET-01"])].join(","));
+        assert!(partial.question("NET-01").is_none());
+        partial.fill_gaps_from(&en);
+        assert_eq!(partial.prompt("NET-01"), "NET-01 in net");
+        assert_eq!(partial.prompt("GOV-02"), "GOV-02 in gov");
+        // The texts loaded apart replace the domains, and the questions are found in them.
+        let texts = format!(r#"{{"code":"de","domains":{{{}}}}}"#, domain("ops", &["OPS-07"]));
+        let loaded = de.with_texts(&texts).unwrap();
+        assert_eq!(loaded.prompt("OPS-07"), "OPS-07 in ops");
+        assert!(loaded.question("GOV-01").is_none());
     }
 
     #[test]
