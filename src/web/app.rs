@@ -17,7 +17,7 @@ use super::files::Purpose;
 use super::hooks::use_procurement;
 use super::hooks::{
     restore, use_download, use_drag_and_drop, use_export, use_focus, use_frame_height, use_handover, use_print,
-    use_storage, use_texts, use_upgrade, Pack, Texts,
+    use_scored, use_storage, use_texts, use_upgrade, Pack, Texts,
 };
 use super::lang::Words;
 use super::notice::Notice;
@@ -31,7 +31,6 @@ use crate::core::crosswalk;
 #[cfg(feature = "full")]
 use crate::core::crosswalk::Assessed;
 use crate::core::embed::{EmbedConfig, Preset};
-use crate::core::score::score;
 use crate::core::{view, Catalog};
 
 /// What a mount element gives the widget.
@@ -162,14 +161,9 @@ pub fn App(props: &AppProps) -> Html {
     };
     #[cfg(not(feature = "full"))]
     let agency = super::agency::AgencyFiles::default();
-    // Scored once per change of context, answers or target profile; the pages, storage and download share it.
-    let report: Rc<_> = {
-        let deps = (a.context.clone(), a.answers.values.clone(), agency.profile.clone());
-        use_memo(deps, |(context, values, profile)| match profile {
-            Some(p) => p.score(q, context, values),
-            None => score(q, context, values),
-        })
-    };
+    // A new report per change of context, answers or target profile, scored when first read;
+    // the pages, storage and download share it.
+    let report = use_scored(a, &agency.profile);
 
     // The "By framework" tab's table, computed by the core only while that tab is shown.
     #[cfg(feature = "full")]

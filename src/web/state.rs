@@ -20,6 +20,32 @@ use crate::core::Catalog;
 /// What components send messages through; stable across renders.
 pub type Dispatch = UseReducerDispatcher<Model>;
 
+/// The report of one state of the context and answers, scored the first time
+/// something reads it (`Deref`): the results page, the stored copy, a download
+/// or an export. Answering on a domain page, which shows no score, does not
+/// score at all. Two are equal when they are the same one: a new one is made
+/// only when what it scores changes (`hooks::use_scored`).
+pub struct Scored(std::cell::LazyCell<Report, Box<dyn FnOnce() -> Report>>);
+
+impl Scored {
+    pub fn new(score: impl FnOnce() -> Report + 'static) -> Scored {
+        Scored(std::cell::LazyCell::new(Box::new(score)))
+    }
+}
+
+impl std::ops::Deref for Scored {
+    type Target = Report;
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
+
+impl PartialEq for Scored {
+    fn eq(&self, other: &Scored) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 /// The views of the results page, shown as tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResultsTab {

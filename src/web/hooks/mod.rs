@@ -9,6 +9,7 @@ mod focus;
 mod frame_height;
 mod print;
 mod procurement;
+mod scored;
 mod storage;
 mod texts;
 mod upgrade;
@@ -22,6 +23,7 @@ pub use print::use_print;
 #[cfg(feature = "full")]
 pub use procurement::use_procurement;
 pub use procurement::Pack;
+pub use scored::use_scored;
 pub use storage::{restore, use_storage};
 pub use texts::{use_texts, Texts};
 pub use upgrade::{use_handover, use_upgrade};

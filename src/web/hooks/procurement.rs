@@ -16,10 +16,10 @@ use yew::prelude::*;
 
 use crate::core::json::Json;
 use crate::core::procurement::page;
-use crate::core::score::Report;
 use crate::web::exports::{self, ExportFailure};
 use crate::web::platform;
 use crate::web::state::Model;
+use crate::web::state::Scored;
 
 /// Where the pack of the current answers stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +36,7 @@ pub enum Pack {
 /// Asks for the pack whenever the page is `open` and the language, context or
 /// answers change; returns where it stands and a callback that asks again.
 #[hook]
-pub fn use_procurement(model: &UseReducerHandle<Model>, report: &Rc<Report>, open: bool) -> (Pack, Callback<()>) {
+pub fn use_procurement(model: &UseReducerHandle<Model>, report: &Rc<Scored>, open: bool) -> (Pack, Callback<()>) {
     // The outcome with the request it answers, so that a late answer to an older request is never shown.
     let outcome = use_state(|| (0u32, Pack::Loading));
     let requests = use_mut_ref(|| 0u32);

@@ -8,10 +8,9 @@ use yew::prelude::*;
 
 use crate::core::embed::EmbedConfig;
 use crate::core::results::ImportWarning;
-use crate::core::score::Report;
 use crate::web::notice::Notice;
 use crate::web::platform::{self, Store, StoreError};
-use crate::web::state::{Model, Msg};
+use crate::web::state::{Model, Msg, Scored};
 
 /// Loads what this device remembers for the widget's instance into a fresh
 /// model, when the host allows storage. An unreadable copy is set aside so
@@ -49,16 +48,19 @@ pub fn restore(model: &mut Model, config: &EmbedConfig) {
 
 /// While the user has "remember" on, writes the results file (with the
 /// `report` already computed for this state) after every change of context,
-/// answers, notes or language; when it is off, removes the stored copy. A full
+/// answers, notes or language; when it goes off, removes the stored copy. A full
 /// or unavailable storage switches "remember" off and shows a notice.
 #[hook]
-pub fn use_storage(config: &EmbedConfig, model: &UseReducerHandle<Model>, report: &Rc<Report>) {
+pub fn use_storage(config: &EmbedConfig, model: &UseReducerHandle<Model>, report: &Rc<Scored>) {
     let store = Store::new(&config.instance);
     let allowed = config.storage_allowed;
     let a = &model.assessment;
-    let deps = (model.remember, a.context.clone(), a.answers.clone(), a.language.clone(), a.team.clone());
+    // While "remember" is off, nothing is written, so the answers are no dependency: the
+    // stored copy is removed once, when it goes off, not again with every answer.
+    let kept = model.remember.then(|| (a.context.clone(), a.answers.clone(), a.language.clone(), a.team.clone()));
+    let deps = (model.remember, kept);
     let (model, report) = (model.clone(), report.clone());
-    use_effect_with(deps, move |(remember, ..)| {
+    use_effect_with(deps, move |(remember, _)| {
         // Starting the whole widget for what is stored (a team's assessment, which the first
         // module leaves unread): that copy is the whole widget's to read; nothing here replaces it.
         let starting = model.upgrading.as_ref().is_some_and(|u| u.action == crate::web::upgrade::Action::Start);

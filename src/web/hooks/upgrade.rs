@@ -8,15 +8,14 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::score::Report;
 use crate::web::platform;
-use crate::web::state::{Model, Msg};
+use crate::web::state::{Model, Msg, Scored};
 use crate::web::upgrade::{self, Action, Handover};
 
 /// Sends the hand-over when the model asks for the whole widget (again after a
 /// failure), and turns the loader's failure answer into a notice.
 #[hook]
-pub fn use_upgrade(model: &UseReducerHandle<Model>, report: &Rc<Report>, host: &web_sys::Element) {
+pub fn use_upgrade(model: &UseReducerHandle<Model>, report: &Rc<Scored>, host: &web_sys::Element) {
     {
         let (model, report, host) = (model.clone(), report.clone(), host.clone());
         use_effect_with(model.upgrading.clone(), move |upgrading| {
