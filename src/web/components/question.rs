@@ -19,107 +19,151 @@ pub struct QuestionProps {
     pub view: QuestionView,
 }
 
+/// One answer of a question's radio group. A component of its own, so that an
+/// answer renders again only the two options it checks and unchecks.
+#[derive(Properties, PartialEq)]
+struct ChoiceProps {
+    dispatch: Dispatch,
+    question: AttrValue,
+    /// The radio group's name.
+    name: AttrValue,
+    value: AnswerValue,
+    checked: bool,
+    badge: &'static str,
+    title: &'static str,
+    description: Option<&'static str>,
+    /// `ct-option-level` or `ct-option-other`.
+    kind: &'static str,
+}
+
+#[function_component]
+fn Choice(props: &ChoiceProps) -> Html {
+    let onchange = {
+        let (dispatch, question, value) = (props.dispatch.clone(), props.question.clone(), props.value);
+        Callback::from(move |_: yew::Event| {
+            dispatch.dispatch(Msg::Core(Event::Answer { question: question.to_string(), value: Some(value) }))
+        })
+    };
+    let key = match props.value {
+        AnswerValue::Level(l) => ["0", "1", "2", "3", "4"][usize::from(l.get())],
+        AnswerValue::Unknown => "unknown",
+        AnswerValue::NotApplicable => "na",
+    };
+    let checked = props.checked;
+    html! {
+        <label class={classes!("ct-option", props.kind, checked.then_some("ct-option-checked"))}>
+            <input type="radio" name={props.name.clone()} value={key} {checked} {onchange} />
+            <span class="ct-option-badge" aria-hidden="true">{ props.badge }</span>
+            <span class="ct-option-text">
+                <span class="ct-option-title">{ props.title }</span>
+                if let Some(d) = props.description {
+                    <span class="ct-option-desc">{ d }</span>
+                }
+            </span>
+        </label>
+    }
+}
+
+/// A question's note. A component of its own, so that an answer does not render it again.
+#[derive(Properties, PartialEq)]
+struct NoteProps {
+    lang: Words,
+    dispatch: Dispatch,
+    question: AttrValue,
+    note: Option<String>,
+}
+
+#[function_component]
+fn Note(props: &NoteProps) -> Html {
+    let lang = props.lang;
+    let on_note = {
+        let (dispatch, question) = (props.dispatch.clone(), props.question.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            dispatch.dispatch(Msg::Core(Event::Note { question: question.to_string(), text }));
+        })
+    };
+    html! {
+        <details class="ct-note" open={props.note.is_some()}>
+            <summary>{ lang.0.t("answer.note") }</summary>
+            <label class="ct-note-label">
+                <span class="ct-visually-hidden">{ format!("{} {}", lang.t("answer.note"), props.question) }</span>
+                <textarea class="ct-textarea" rows="3" maxlength="4000" value={props.note.clone().unwrap_or_default()} oninput={on_note} />
+            </label>
+            <p class="ct-hint">{ lang.0.t("answer.note_hint") }</p>
+        </details>
+    }
+}
+
 #[function_component]
 pub fn QuestionCard(props: &QuestionProps) -> Html {
     let lang = props.lang;
     let view = &props.view;
-    let id = view.id.clone();
-    let text = lang.question(&id).cloned().unwrap_or_default();
-    let name = format!("q-{id}");
-    let legend_id = format!("ct-q-{id}");
-    let answer = |value: Option<AnswerValue>| {
-        let (dispatch, question) = (props.dispatch.clone(), id.clone());
-        Callback::from(move |_: yew::Event| {
-            dispatch.dispatch(Msg::Core(Event::Answer { question: question.clone(), value }))
-        })
-    };
+    let id = AttrValue::from(view.id.clone());
+    let text = lang.0.question(&id);
+    let name = AttrValue::from(format!("q-{id}"));
     let clear = {
-        let (dispatch, question) = (props.dispatch.clone(), id.clone());
+        let (dispatch, question) = (props.dispatch.clone(), view.id.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Msg::Core(Event::Answer { question: question.clone(), value: None }))
         })
     };
-    let on_note = {
-        let (dispatch, question) = (props.dispatch.clone(), id.clone());
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.dispatch(Msg::Core(Event::Note { question: question.clone(), text }));
-        })
+    let option = |value: AnswerValue,
+                  badge: &'static str,
+                  title: &'static str,
+                  description: Option<&'static str>,
+                  kind: &'static str| {
+        html! {
+            <Choice dispatch={props.dispatch.clone()} question={id.clone()} name={name.clone()} {value}
+                checked={view.answer == Some(value)} {badge} {title} {description} {kind} />
+        }
     };
-    let option =
-        |value: AnswerValue, badge: String, title: String, description: Option<String>, extra: &'static str| {
-            let checked = view.answer == Some(value);
-            let key = match value {
-                AnswerValue::Level(l) => l.get().to_string(),
-                AnswerValue::Unknown => "unknown".into(),
-                AnswerValue::NotApplicable => "na".into(),
-            };
-            html! {
-                <label class={classes!("ct-option", extra, checked.then_some("ct-option-checked"))}>
-                    <input type="radio" name={name.clone()} value={key} {checked} onchange={answer(Some(value))} />
-                    <span class="ct-option-badge" aria-hidden="true">{ badge }</span>
-                    <span class="ct-option-text">
-                        <span class="ct-option-title">{ title }</span>
-                        if let Some(d) = description {
-                            <span class="ct-option-desc">{ d }</span>
-                        }
-                    </span>
-                </label>
-            }
-        };
     #[cfg(feature = "full")]
     let team = html! {
-        <QuestionTeam lang={lang} dispatch={props.dispatch.clone()} id={id.clone()} view={view.team.clone()} not_applicable={view.not_applicable} />
+        <QuestionTeam lang={lang} dispatch={props.dispatch.clone()} id={view.id.clone()} view={view.team.clone()} not_applicable={view.not_applicable} />
     };
     #[cfg(not(feature = "full"))]
     let team = evidence_opener(lang, &props.dispatch, &id);
     let critical = view.critical.then(|| html! {
-        <span class="ct-badge ct-badge-critical" title={lang.t("answer.critical_hint").to_owned()}>{ lang.t("answer.critical") }</span>
+        <span class="ct-badge ct-badge-critical" title={lang.0.t("answer.critical_hint")}>{ lang.0.t("answer.critical") }</span>
     });
     html! {
         <fieldset class={classes!("ct-question", view.answer.is_some().then_some("ct-question-answered"))} id={format!("question-{id}")}>
-            <legend class="ct-question-legend" id={legend_id}>
+            <legend class="ct-question-legend" id={format!("ct-q-{id}")}>
                 <span class="ct-question-meta">
-                    <span class="ct-question-id">{ &id }</span>
+                    <span class="ct-question-id">{ id.clone() }</span>
                     <span class="ct-visually-hidden">{ ", " }</span>
                     <span class="ct-question-number">{ lang.fill("answer.question_of", &[("number", &view.number.to_string()), ("count", &view.count.to_string())]) }</span>
                     { for critical }
                 </span>
-                <span class="ct-question-prompt">{ &text.prompt }</span>
+                <span class="ct-question-prompt">{ text.map(|t| t.prompt.as_str()).unwrap_or_default() }</span>
             </legend>
             <details class="ct-why">
-                <summary>{ lang.t("answer.why") }</summary>
-                <p>{ &text.help }</p>
+                <summary>{ lang.0.t("answer.why") }</summary>
+                <p>{ text.map(|t| t.help.as_str()).unwrap_or_default() }</p>
                 <p class="ct-muted">{ lang.fill("answer.target", &[("level", &view.target.to_string())]) }</p>
                 if view.critical {
-                    <p class="ct-muted">{ lang.t("answer.critical_hint") }</p>
+                    <p class="ct-muted">{ lang.0.t("answer.critical_hint") }</p>
                 }
             </details>
             <div class="ct-options">
                 { for Level::all().map(|l| {
-                    let n = l.get();
-                    let title = lang.t(["levels.0", "levels.1", "levels.2", "levels.3", "levels.4"][usize::from(n)]).to_owned();
-                    let description = text.levels.get(usize::from(n)).cloned();
-                    option(AnswerValue::Level(l), n.to_string(), title, description, "ct-option-level")
+                    let n = usize::from(l.get());
+                    let title = lang.0.t(["levels.0", "levels.1", "levels.2", "levels.3", "levels.4"][n]);
+                    let description = text.and_then(|t| t.levels.get(n)).map(String::as_str);
+                    option(AnswerValue::Level(l), ["0", "1", "2", "3", "4"][n], title, description, "ct-option-level")
                 }) }
                 <div class="ct-options-other">
-                    { option(AnswerValue::Unknown, "?".into(), lang.t("answer.unknown").to_owned(), Some(lang.t("answer.unknown_hint").to_owned()), "ct-option-other") }
+                    { option(AnswerValue::Unknown, "?", lang.0.t("answer.unknown"), Some(lang.0.t("answer.unknown_hint")), "ct-option-other") }
                     if view.not_applicable {
-                        { option(AnswerValue::NotApplicable, "–".into(), lang.t("answer.not_applicable").to_owned(), None, "ct-option-other") }
+                        { option(AnswerValue::NotApplicable, "–", lang.0.t("answer.not_applicable"), None, "ct-option-other") }
                     }
                 </div>
             </div>
             <div class="ct-question-footer">
-                <details class="ct-note" open={view.note.is_some()}>
-                    <summary>{ lang.t("answer.note") }</summary>
-                    <label class="ct-note-label">
-                        <span class="ct-visually-hidden">{ format!("{} {}", lang.t("answer.note"), id) }</span>
-                        <textarea class="ct-textarea" rows="3" maxlength="4000" value={view.note.clone().unwrap_or_default()} oninput={on_note} />
-                    </label>
-                    <p class="ct-hint">{ lang.t("answer.note_hint") }</p>
-                </details>
+                <Note lang={lang} dispatch={props.dispatch.clone()} question={id.clone()} note={view.note.clone()} />
                 if view.answer.is_some() {
-                    <button type="button" class="ct-link-button" onclick={clear}>{ lang.t("answer.clear") }</button>
+                    <button type="button" class="ct-link-button" onclick={clear}>{ lang.0.t("answer.clear") }</button>
                 }
             </div>
             { team }
