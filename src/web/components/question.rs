@@ -95,6 +95,48 @@ fn Note(props: &NoteProps) -> Html {
     }
 }
 
+/// A question's legend and its "why it matters": a component of its own, so that
+/// an answer does not render them again.
+#[derive(Properties, PartialEq)]
+struct HeadProps {
+    lang: Words,
+    id: AttrValue,
+    number: usize,
+    count: usize,
+    critical: bool,
+    target: u8,
+}
+
+#[function_component]
+fn Head(props: &HeadProps) -> Html {
+    let (lang, id) = (props.lang, &props.id);
+    let text = lang.0.question(id);
+    let critical = props.critical.then(|| html! {
+        <span class="ct-badge ct-badge-critical" title={lang.0.t("answer.critical_hint")}>{ lang.0.t("answer.critical") }</span>
+    });
+    html! {
+        <>
+            <legend class="ct-question-legend" id={format!("ct-q-{id}")}>
+                <span class="ct-question-meta">
+                    <span class="ct-question-id">{ id.clone() }</span>
+                    <span class="ct-visually-hidden">{ ", " }</span>
+                    <span class="ct-question-number">{ lang.fill("answer.question_of", &[("number", &props.number.to_string()), ("count", &props.count.to_string())]) }</span>
+                    { for critical }
+                </span>
+                <span class="ct-question-prompt">{ text.map(|t| t.prompt.as_str()).unwrap_or_default() }</span>
+            </legend>
+            <details class="ct-why">
+                <summary>{ lang.0.t("answer.why") }</summary>
+                <p>{ text.map(|t| t.help.as_str()).unwrap_or_default() }</p>
+                <p class="ct-muted">{ lang.fill("answer.target", &[("level", &props.target.to_string())]) }</p>
+                if props.critical {
+                    <p class="ct-muted">{ lang.0.t("answer.critical_hint") }</p>
+                }
+            </details>
+        </>
+    }
+}
+
 #[function_component]
 pub fn QuestionCard(props: &QuestionProps) -> Html {
     let lang = props.lang;
@@ -124,28 +166,9 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
     };
     #[cfg(not(feature = "full"))]
     let team = evidence_opener(lang, &props.dispatch, &id);
-    let critical = view.critical.then(|| html! {
-        <span class="ct-badge ct-badge-critical" title={lang.0.t("answer.critical_hint")}>{ lang.0.t("answer.critical") }</span>
-    });
     html! {
         <fieldset class={classes!("ct-question", view.answer.is_some().then_some("ct-question-answered"))} id={format!("question-{id}")}>
-            <legend class="ct-question-legend" id={format!("ct-q-{id}")}>
-                <span class="ct-question-meta">
-                    <span class="ct-question-id">{ id.clone() }</span>
-                    <span class="ct-visually-hidden">{ ", " }</span>
-                    <span class="ct-question-number">{ lang.fill("answer.question_of", &[("number", &view.number.to_string()), ("count", &view.count.to_string())]) }</span>
-                    { for critical }
-                </span>
-                <span class="ct-question-prompt">{ text.map(|t| t.prompt.as_str()).unwrap_or_default() }</span>
-            </legend>
-            <details class="ct-why">
-                <summary>{ lang.0.t("answer.why") }</summary>
-                <p>{ text.map(|t| t.help.as_str()).unwrap_or_default() }</p>
-                <p class="ct-muted">{ lang.fill("answer.target", &[("level", &view.target.to_string())]) }</p>
-                if view.critical {
-                    <p class="ct-muted">{ lang.0.t("answer.critical_hint") }</p>
-                }
-            </details>
+            <Head lang={lang} id={id.clone()} number={view.number} count={view.count} critical={view.critical} target={view.target} />
             <div class="ct-options">
                 { for Level::all().map(|l| {
                     let n = usize::from(l.get());
