@@ -27,7 +27,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * (Assessment::apply_solo), the standard library's sort behind collecting
  * into sets and maps, debug formatting, the whole widget's notices and the
  * reading of a team's file (results::import_solo): 220.9 KB, of which the
- * module is 192.2 KB. The budget is that figure plus
+ * module is 192.2 KB. The results' read-only blocks as HTML text (-3.4 KB)
+ * and an answer path that renders less (+3.6 KB) left it at 221.1 KB, the
+ * module 192.1 KB. The budget is that figure plus
  * about 2 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.
