@@ -141,14 +141,20 @@ async fn the_language_switcher_keeps_the_answers() {
     assert_eq!(checked, vec!["2".to_owned()]);
 }
 
-#[wasm_bindgen_test]
-async fn the_results_page_shows_both_indices_the_chart_and_the_plan() {
+/// A widget on its results page, with the first domain's questions answered at level 1.
+async fn results_with_one_domain_answered() -> Element {
     let root = mount(&[("data-storage", "off")]).await;
     to_first_domain(&root).await;
     for radio in all(&root, ".ct-question input[type=radio][value='1']") {
         click(&radio.dyn_into::<HtmlElement>().unwrap()).await;
     }
     click(&button(&root, "Results")).await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_results_page_shows_both_indices_the_chart_and_the_plan() {
+    let root = results_with_one_domain_answered().await;
     assert_eq!(heading(&root), "Your results");
     assert_eq!(all(&root, ".ct-index").len(), 2);
     assert!(root.query_selector("svg.ct-radar").unwrap().is_some());
@@ -162,12 +168,7 @@ async fn the_results_page_shows_both_indices_the_chart_and_the_plan() {
 async fn the_results_buttons_show_their_question() {
     // The index cards, the table, the plan and the unanswered list are HTML text
     // (report.rs); their buttons work through the page's one click handler.
-    let root = mount(&[("data-storage", "off")]).await;
-    to_first_domain(&root).await;
-    for radio in all(&root, ".ct-question input[type=radio][value='1']") {
-        click(&radio.dyn_into::<HtmlElement>().unwrap()).await;
-    }
-    click(&button(&root, "Results")).await;
+    let root = results_with_one_domain_answered().await;
     let first_step = find(&root, ".ct-plan-item .ct-plan-prompt");
     let id = first_step.get_attribute("data-show").expect("a plan step names its question");
     let prompt = first_step.text_content().unwrap_or_default();
