@@ -11,8 +11,8 @@ use crate::web::notice::Notice;
 use crate::web::platform;
 use crate::web::state::{Model, Msg, Scored};
 
-/// A callback that offers the current answers, with their already computed
-/// `report`, as a file download through a link inside `root`, and reports
+/// A callback that offers the current answers, with their `report` (scored
+/// once for this state, `state::Scored`), as a file download through a link inside `root`, and reports
 /// the outcome as a notice (a blocked download says so).
 #[hook]
 pub fn use_download(model: &UseReducerHandle<Model>, report: &Rc<Scored>, root: &NodeRef) -> Callback<()> {

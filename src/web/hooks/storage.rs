@@ -47,7 +47,7 @@ pub fn restore(model: &mut Model, config: &EmbedConfig) {
 }
 
 /// While the user has "remember" on, writes the results file (with the
-/// `report` already computed for this state) after every change of context,
+/// `report` of this state, scored once, `state::Scored`) after every change of context,
 /// answers, notes or language; when it goes off, removes the stored copy. A full
 /// or unavailable storage switches "remember" off and shows a notice.
 #[hook]
