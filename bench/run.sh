@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo run --quiet -- questionnaire --json | node bench/surveyjs-page.mjs
 node bench/bench.mjs "$@"
+# Answer clicks timed alone under 4x CPU throttling, by kind (first answer, first after a page change, change).
+node bench/answers.mjs dist 4 200
 # The results page's render: 40 visits after a complete assessment (median and p95; with 15, the p95 is the slowest).
 node bench/results-render.mjs dist 40
 # The first use of a screen of the whole widget: the team page, from the click to the page shown.

@@ -29,7 +29,6 @@ struct ChoiceProps {
     name: AttrValue,
     value: AnswerValue,
     checked: bool,
-    badge: &'static str,
     title: &'static str,
     description: Option<&'static str>,
     /// `ct-option-level` or `ct-option-other`.
@@ -44,16 +43,20 @@ fn Choice(props: &ChoiceProps) -> Html {
             dispatch.dispatch(Msg::Core(Event::Answer { question: question.to_string(), value: Some(value) }))
         })
     };
-    let key = match props.value {
-        AnswerValue::Level(l) => ["0", "1", "2", "3", "4"][usize::from(l.get())],
-        AnswerValue::Unknown => "unknown",
-        AnswerValue::NotApplicable => "na",
+    // The form value (as in results files) and the badge.
+    let (key, badge) = match props.value {
+        AnswerValue::Level(l) => {
+            let digit = ["0", "1", "2", "3", "4"][usize::from(l.get())];
+            (digit, digit)
+        }
+        AnswerValue::Unknown => ("unknown", "?"),
+        AnswerValue::NotApplicable => ("na", "–"),
     };
     let checked = props.checked;
     html! {
         <label class={classes!("ct-option", props.kind, checked.then_some("ct-option-checked"))}>
             <input type="radio" name={props.name.clone()} value={key} {checked} {onchange} />
-            <span class="ct-option-badge" aria-hidden="true">{ props.badge }</span>
+            <span class="ct-option-badge" aria-hidden="true">{ badge }</span>
             <span class="ct-option-text">
                 <span class="ct-option-title">{ props.title }</span>
                 if let Some(d) = props.description {
@@ -150,14 +153,10 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
             dispatch.dispatch(Msg::Core(Event::Answer { question: question.clone(), value: None }))
         })
     };
-    let option = |value: AnswerValue,
-                  badge: &'static str,
-                  title: &'static str,
-                  description: Option<&'static str>,
-                  kind: &'static str| {
+    let option = |value: AnswerValue, title: &'static str, description: Option<&'static str>, kind: &'static str| {
         html! {
             <Choice dispatch={props.dispatch.clone()} question={id.clone()} name={name.clone()} {value}
-                checked={view.answer == Some(value)} {badge} {title} {description} {kind} />
+                checked={view.answer == Some(value)} {title} {description} {kind} />
         }
     };
     #[cfg(feature = "full")]
@@ -174,12 +173,12 @@ pub fn QuestionCard(props: &QuestionProps) -> Html {
                     let n = usize::from(l.get());
                     let title = lang.0.t(["levels.0", "levels.1", "levels.2", "levels.3", "levels.4"][n]);
                     let description = text.and_then(|t| t.levels.get(n)).map(String::as_str);
-                    option(AnswerValue::Level(l), ["0", "1", "2", "3", "4"][n], title, description, "ct-option-level")
+                    option(AnswerValue::Level(l), title, description, "ct-option-level")
                 }) }
                 <div class="ct-options-other">
-                    { option(AnswerValue::Unknown, "?", lang.0.t("answer.unknown"), Some(lang.0.t("answer.unknown_hint")), "ct-option-other") }
+                    { option(AnswerValue::Unknown, lang.0.t("answer.unknown"), Some(lang.0.t("answer.unknown_hint")), "ct-option-other") }
                     if view.not_applicable {
-                        { option(AnswerValue::NotApplicable, "–", lang.0.t("answer.not_applicable"), None, "ct-option-other") }
+                        { option(AnswerValue::NotApplicable, lang.0.t("answer.not_applicable"), None, "ct-option-other") }
                     }
                 </div>
             </div>

@@ -61,8 +61,8 @@ pub fn lay_out_below_later(section: NodeRef) {
 }
 
 /// A link-styled button that shows a question: its id, then its prompt.
-fn question_button(m: &mut Markup, lang: Words, class: &str, id: &str) {
-    m.open("button", &[("type", "button"), ("class", class), (SHOW, id)]);
+fn question_button(m: &mut Markup, lang: Words, id: &str) {
+    m.open("button", &[("type", "button"), ("class", "ct-link-button"), (SHOW, id)]);
     m.element("span", &[("class", "ct-question-id")], id).text(lang.prompt(id));
     m.close("button");
 }
@@ -140,7 +140,7 @@ fn index_card(m: &mut Markup, lang: Words, card: &IndexCard) {
         m.open("ul", &[("class", "ct-cap-list")]);
         for cap in &cap.questions {
             m.open("li", &[]);
-            question_button(m, lang, "ct-link-button", &cap.question);
+            question_button(m, lang, &cap.question);
             m.text(&format!(" ({})", standing_text(&lang, cap.standing)));
             m.close("li");
         }
@@ -354,7 +354,7 @@ pub fn unanswered(lang: Words, ids: &[String]) -> Markup {
     m.open("ul", &[("class", "ct-unanswered-list")]);
     for id in ids {
         m.open("li", &[]);
-        question_button(&mut m, lang, "ct-link-button", id);
+        question_button(&mut m, lang, id);
         m.close("li");
     }
     m.close("ul").close("section");
