@@ -30,8 +30,9 @@ tools-test:
 ## The release widget in dist/, a folder to copy onto any web server, with its sizes
 dist: tools build sizes
 
+# With the pinned nightly and settings of scripts/widget-env.sh (the standard library built for size).
 build:
-	trunk build --release --offline
+	source scripts/widget-env.sh && trunk build --release --offline
 
 sizes:
 	@node scripts/sizes.mjs dist

@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+# The nightly that builds the widget (scripts/tools.sh fuzz installs cargo-fuzz for it).
+toolchain=$(sed -n 's/^WIDGET_TOOLCHAIN=//p' scripts/widget-env.sh)
 failed=()
 for target in import_results content; do
   echo "==> fuzzing $target for ${seconds}s"
@@ -17,7 +19,7 @@ for target in import_results content; do
   log=$(mktemp)
   cp "fuzz/corpus/$target"/* "$work"/
   status=0
-  cargo +nightly fuzz run "$target" "$work" -- -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
+  cargo "+$toolchain" fuzz run "$target" "$work" -- -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 \
     >"$log" 2>&1 || status=$?
   # The lines worth reading (libFuzzer puts a tab after "#runs"). sed prints them and,
   # unlike grep, does not fail when there are none: cargo's status alone decides.

@@ -125,8 +125,10 @@ def prerender(root: Path, staging: Path, pages: list, css_name: str, css_integri
     args = []
     for page in pages:
         args += [str(page), os.path.relpath(staging / css_name, page.parent)]
-    # The host build, whatever target Trunk's own cargo build was for.
-    env = {k: v for k, v in os.environ.items() if k not in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS")}
+    # The host build on the default toolchain, whatever target, toolchain and standard-library
+    # settings Trunk's own cargo build had (scripts/widget-env.sh).
+    dropped = ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "RUSTUP_TOOLCHAIN")
+    env = {k: v for k, v in os.environ.items() if k not in dropped and not k.startswith("CARGO_UNSTABLE_")}
     subprocess.run(
         ["cargo", "run", "--offline", "--quiet", "--no-default-features", "--features", "ssr", "--bin", "prerender", "--",
          css_integrity, *args],

@@ -2,9 +2,9 @@
 # Installs whatever the build and the tests need and is missing, from the
 # package registries only (crates.io, npm, Debian). Safe to run repeatedly:
 # anything present at the right version is left alone.
-#   scripts/tools.sh build   wasm target, Trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh build   wasm target, the widget's nightly, Trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/tools.sh test    the above, plus Chromium, ChromeDriver, Firefox ESR, geckodriver and the test packages
-#   scripts/tools.sh fuzz    a nightly toolchain and cargo-fuzz
+#   scripts/tools.sh fuzz    the above, plus cargo-fuzz (on the widget's pinned nightly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,14 @@ BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/,
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The pinned nightly that builds the shipped widget, with the standard library's source.
+WIDGET_TOOLCHAIN=$(sed -n 's/^WIDGET_TOOLCHAIN=//p' scripts/widget-env.sh)
+if ! rustup run "$WIDGET_TOOLCHAIN" rustc --version >/dev/null 2>&1 ||
+   ! rustup component list --installed --toolchain "$WIDGET_TOOLCHAIN" | grep -q '^rust-src'; then
+  say "installing $WIDGET_TOOLCHAIN with rust-src (the widget's build compiles its standard library)"
+  rustup toolchain install "$WIDGET_TOOLCHAIN" --profile minimal --component rust-src
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -68,11 +76,7 @@ if [ ! -x node_modules/.bin/wasm-opt ] || { [ "$want" = test ] && [ ! -d node_mo
 fi
 
 if [ "$want" = fuzz ]; then
-  if ! rustup toolchain list | grep -q '^nightly'; then
-    say "installing a nightly toolchain for cargo fuzz"
-    rustup toolchain install nightly --profile minimal
-  fi
-  if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  if ! cargo "+$WIDGET_TOOLCHAIN" fuzz --version >/dev/null 2>&1; then
     say "installing cargo-fuzz"
     cargo install cargo-fuzz --version 0.13.2 --locked
   fi
@@ -81,4 +85,6 @@ fi
 # Trunk runs offline; fetch the crates it will need while the registry is reachable,
 # and those of the fuzz targets, which `make check` compiles (their own workspace).
 cargo fetch --quiet
+cargo "+$WIDGET_TOOLCHAIN" fetch --quiet \
+  --manifest-path "$(rustc "+$WIDGET_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 cargo fetch --quiet --manifest-path fuzz/Cargo.toml
