@@ -31,7 +31,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * and an answer path that renders less (+3.6 KB) left it at 221.1 KB, the
  * module 192.1 KB. Then the widget's WebAssembly was built with the standard
  * library compiled for size and panics as a plain trap (scripts/widget-env.sh):
- * 208.4 KB, the module 179.8 KB. The budget is that figure plus
+ * 208.7 KB, the module 180.2 KB. The budget is that figure plus
  * about 2 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.
