@@ -75,7 +75,7 @@ fn a_20_megabyte_file_is_refused_before_it_is_read() {
     assert_eq!(error, ImportError::TooLarge { bytes: bytes.len() });
     assert_eq!(
         error.to_string(),
-        "The file is 20.0 MB; a results file is at most 1 MB. Choose a cloudtriage results file."
+        "The file is 20.0\u{a0}MB; a results file is at most 1\u{a0}MB. Choose a cloudtriage results file."
     );
 }
 

@@ -407,3 +407,18 @@ fn the_law_of_december_2026_is_cited() {
     );
     assert_eq!(q.domain("ai").map(|d| d.questions.len()), Some(5), "the AI domain has five questions");
 }
+
+#[test]
+fn labels_percentages_and_sizes_follow_each_language_s_typography() {
+    let (en, de, fr) = (catalog().language("en"), catalog().language("de"), catalog().language("fr"));
+    assert_eq!(en.label("Completeness"), "Completeness: ");
+    assert_eq!(de.label("Vollständigkeit"), "Vollständigkeit: ");
+    // French: a no-break space before the colon; a number never parts from its unit.
+    assert_eq!(fr.label("Complétude"), "Complétude\u{a0}: ");
+    assert_eq!(fr.percent(72), "72\u{a0}%");
+    assert_eq!(de.percent(72), "72\u{a0}%");
+    assert_eq!(en.percent(72), "72%");
+    for lang in [en, de, fr] {
+        assert!(!lang.fill("format.megabytes", &[("value", "5")]).contains(' '), "{}", lang.code);
+    }
+}

@@ -219,8 +219,8 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     let c = &report.completeness;
     let _ = writeln!(
         out,
-        "{}: {}",
-        lang.t("results.completeness"),
+        "{}{}",
+        lang.label(lang.t("results.completeness")),
         lang.fill(
             "results.completeness_value",
             &[
@@ -232,8 +232,8 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "{}: {}",
-        lang.t("results.confidence"),
+        "{}{}",
+        lang.label(lang.t("results.confidence")),
         lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))])
     );
     let _ = writeln!(out, "\n{}", lang.t("results.chart_title"));
@@ -263,16 +263,23 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
             lang.fill("results.action_target", &[("level", &a.target.to_string())])
         );
         let next = lang.level_descriptor(&a.question, a.next_level);
-        let _ =
-            writeln!(out, "     {}: {next}", lang.fill("results.action_next", &[("level", &a.next_level.to_string())]));
+        let _ = writeln!(
+            out,
+            "     {}{next}",
+            lang.label(&lang.fill("results.action_next", &[("level", &a.next_level.to_string())]))
+        );
         let party = a.responsibility.map_or("undecided", |p| p.as_str());
-        let _ =
-            writeln!(out, "     {}: {}", lang.t("results.action_responsibility"), lang.t(&format!("parties.{party}")));
+        let _ = writeln!(
+            out,
+            "     {}{}",
+            lang.label(lang.t("results.action_responsibility")),
+            lang.t(&format!("parties.{party}"))
+        );
         let refs: Vec<String> = a.references.iter().map(|r| r.label(lang)).collect();
-        let _ = writeln!(out, "     {}: {}", lang.t("results.action_references"), refs.join("; "));
+        let _ = writeln!(out, "     {}{}", lang.label(lang.t("results.action_references")), refs.join("; "));
     }
     if !report.unanswered.is_empty() {
-        let _ = writeln!(out, "\n{}: {}", lang.t("results.unanswered_title"), report.unanswered.join(", "));
+        let _ = writeln!(out, "\n{}{}", lang.label(lang.t("results.unanswered_title")), report.unanswered.join(", "));
     }
     out
 }
@@ -298,10 +305,10 @@ pub fn team_text(lang: &Language, team: &TeamReport, answers: &Answers) -> Strin
         for id in &team.open_conflicts {
             let Some(c) = answers.conflicts.get(id) else { continue };
             let said: Vec<String> =
-                c.answers.iter().map(|a| format!("{}: {}", a.respondent, value_text(lang, a.value))).collect();
-            let _ = writeln!(out, "  {id} {}: {}", lang.prompt(id), said.join("; "));
+                c.answers.iter().map(|a| lang.label(&a.respondent) + &value_text(lang, a.value)).collect();
+            let _ = writeln!(out, "  {id} {}{}", lang.label(lang.prompt(id)), said.join("; "));
             for a in c.answers.iter().filter(|a| a.note.is_some()) {
-                let _ = writeln!(out, "    {}: {}", a.respondent, a.note.as_deref().unwrap_or_default());
+                let _ = writeln!(out, "    {}{}", lang.label(&a.respondent), a.note.as_deref().unwrap_or_default());
             }
         }
     }

@@ -63,21 +63,22 @@ fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Questio
     let party = |p: crate::core::model::Party| lang.t(&format!("parties.{}", p.as_str()));
     let references: Vec<String> = item.references.iter().map(|r| r.label(lang)).collect();
     let _ = writeln!(out);
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.weight"), item.weight);
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.feeds"), indices.join(", "));
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.critical"), yes_no(item.critical));
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.not_applicable_allowed"), yes_no(item.not_applicable));
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.applies"), describe(lang, &item.applies));
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.target"), target);
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.weight")), item.weight);
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.feeds")), indices.join(", "));
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.critical")), yes_no(item.critical));
+    let _ =
+        writeln!(out, "- {}{}", lang.label(lang.t("catalogue.not_applicable_allowed")), yes_no(item.not_applicable));
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.applies")), describe(lang, &item.applies));
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.target")), target);
     let _ = writeln!(
         out,
-        "- {}: IaaS {}, PaaS {}, SaaS {}",
-        lang.t("catalogue.responsibility"),
+        "- {}IaaS {}, PaaS {}, SaaS {}",
+        lang.label(lang.t("catalogue.responsibility")),
         party(r.iaas),
         party(r.paas),
         party(r.saas)
     );
-    let _ = writeln!(out, "- {}: {}", lang.t("catalogue.references"), references.join("; "));
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.references")), references.join("; "));
     let _ = writeln!(out, "\n**{}:** {}\n", lang.t("catalogue.recommendation"), text.recommendation);
 }
 

@@ -124,11 +124,8 @@ pub(super) fn run(catalog: &Catalog, args: &MergeArgs, read: Read) -> Result<Out
         )
     );
     for (id, c) in merged.answers.open_conflicts() {
-        let said: Vec<String> = c
-            .answers
-            .iter()
-            .map(|a| format!("{}: {}", a.respondent, super::commands::value_text(lang, a.value)))
-            .collect();
+        let said: Vec<String> =
+            c.answers.iter().map(|a| lang.label(&a.respondent) + &super::commands::value_text(lang, a.value)).collect();
         let _ = writeln!(report, "  {id}: {}", said.join("; "));
     }
     if summary.context_differs {

@@ -125,8 +125,8 @@ fn profile_text(lang: &Language, p: &Profile, report: &crate::core::score::Repor
         let gap = if g.gap == 0 { lang.t("agency.gap_met").to_owned() } else { level(lang, g.gap) };
         let _ = writeln!(
             out,
-            "  {}: {} {}, {} {}, {} {}",
-            lang.domain_title(&g.domain),
+            "  {}{} {}, {} {}, {} {}",
+            lang.label(lang.domain_title(&g.domain)),
             lang.t("agency.gap_level"),
             level(lang, g.level),
             lang.t("agency.gap_expected"),

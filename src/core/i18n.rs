@@ -274,6 +274,17 @@ impl Language {
         self.fill("format.percent", &[("value", &value.to_string())])
     }
 
+    /// A label before its value, as the language writes it: `Completeness: ` in English,
+    /// `Complétude : ` (a no-break space before the colon) in French.
+    pub fn label(&self, label: &str) -> String {
+        self.fill("format.label", &[("label", label)])
+    }
+
+    /// What `label` puts after a label, for a label written separately (`: ` in English).
+    pub fn colon(&self) -> String {
+        self.label("")
+    }
+
     /// A date from an RFC 3339 timestamp, e.g. "28 November 2026"; the timestamp itself if unreadable.
     pub fn date(&self, timestamp: &str) -> String {
         let Some((year, month, day)) = super::time::date_of(timestamp) else {

@@ -169,7 +169,7 @@ pub fn evidence_text(lang: &Language, e: &Evidence) -> String {
 /// A disagreement in one line: every respondent's answer, and who settled it.
 pub fn conflict_text(lang: &Language, c: &Conflict) -> String {
     let answers: Vec<String> =
-        c.answers.iter().map(|a| format!("{}: {}", a.respondent, answer_text(lang, Some(a.value)))).collect();
+        c.answers.iter().map(|a| lang.label(&a.respondent) + &answer_text(lang, Some(a.value))).collect();
     let answers = answers.join("; ");
     match &c.resolution {
         None => lang.fill("export.conflict_open", &[("answers", &answers)]),

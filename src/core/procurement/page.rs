@@ -90,12 +90,11 @@ fn requirement(v: &PackView, r: &RequirementView) -> Json {
 
 fn phase(v: &PackView, p: &PhaseView) -> Json {
     let id = format!("ct-pack-phase-{}", p.id);
-    let title = format!("{}: {}", v.label("phase"), p.title);
     el(
         "section",
         &[("class", "ct-pack-phase"), ("aria-labelledby", &id), ("data-phase", &p.id)],
         vec![
-            el("h3", &[("id", &id), ("class", "ct-pack-phase-title")], vec![text(&title)]),
+            el("h3", &[("id", &id), ("class", "ct-pack-phase-title")], vec![text(&p.heading)]),
             el("ol", &[("class", "ct-plan")], p.requirements.iter().map(|r| requirement(v, r)).collect()),
         ],
     )

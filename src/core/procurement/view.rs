@@ -61,6 +61,8 @@ pub struct PhaseView {
     pub id: String,
     /// Its name.
     pub title: String,
+    /// Its heading, "Phase: " and its name as the language writes a label.
+    pub heading: String,
     /// Its requirements; phases without any are left out of the view.
     pub requirements: Vec<RequirementView>,
 }
@@ -89,6 +91,8 @@ pub struct ClauseView {
     pub title: String,
     /// What the contract must say.
     pub text: String,
+    /// Its short name as a label before what the contract must say, as the language writes it.
+    pub labelled: String,
     /// The legal basis, cited in the language.
     pub basis: Vec<Citation>,
     /// The questions that show it, by id.
@@ -149,6 +153,7 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
         .map(|phase| PhaseView {
             id: phase.as_str().to_owned(),
             title: words.phase(phase).to_owned(),
+            heading: lang.label(words.label("phase")) + words.phase(phase),
             requirements: pack
                 .in_phase(phase)
                 .map(|r| {
@@ -194,6 +199,7 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
                         id: c.clause.clone(),
                         covered,
                         state: words.label(if covered { "covered" } else { "missing" }).to_owned(),
+                        labelled: lang.label(&w.title) + &w.text,
                         title: w.title,
                         text: w.text,
                         basis: c.references.iter().map(|reference| Citation::of(reference, lang)).collect(),

@@ -92,7 +92,7 @@ pub fn QuestionTeam(props: &QuestionTeamProps) -> Html {
                 <ul class="ct-said">
                     { for c.answers.iter().map(|a| html! {
                         <li>
-                            <span class="ct-said-who">{ &a.respondent }</span>{ ": " }
+                            <span class="ct-said-who">{ &a.respondent }</span>{ lang.colon() }
                             <span class="ct-said-what">{ value_words(lang, a.value) }</span>
                             if let Some(n) = &a.note {
                                 <blockquote class="ct-said-note">{ n }</blockquote>
@@ -106,7 +106,7 @@ pub fn QuestionTeam(props: &QuestionTeamProps) -> Html {
                     }) }
                     { for view.responses.iter().map(|r| html! {
                         <li>
-                            <span class="ct-said-who">{ &r.respondent }</span>{ ": " }
+                            <span class="ct-said-who">{ &r.respondent }</span>{ lang.colon() }
                             <span class="ct-said-what">{ lang.t("team.note_only") }</span>
                             if let Some(n) = &r.note {
                                 <blockquote class="ct-said-note">{ n }</blockquote>
@@ -143,7 +143,7 @@ pub fn QuestionTeam(props: &QuestionTeamProps) -> Html {
             <ul class="ct-said">
                 { for view.responses.iter().map(|r| html! {
                     <li>
-                        <span class="ct-said-who">{ &r.respondent }</span>{ ": " }
+                        <span class="ct-said-who">{ &r.respondent }</span>{ lang.colon() }
                         <span class="ct-said-what">{ r.value.map_or_else(|| lang.t("team.note_only").to_owned(), |v| value_words(lang, v)) }</span>
                         if let Some(n) = &r.note {
                             <blockquote class="ct-said-note">{ n }</blockquote>

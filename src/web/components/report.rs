@@ -203,7 +203,7 @@ pub fn radar(m: &mut Markup, lang: Words, view: &RadarView) {
         m.element(
             "title",
             &[],
-            &format!("{}: {}", lang.domain_title(&axis.domain), lang.hundredths(i64::from(axis.level), 1)),
+            &(lang.label(lang.domain_title(&axis.domain)) + &lang.hundredths(i64::from(axis.level), 1)),
         );
         m.close("circle");
     }
@@ -335,11 +335,11 @@ fn plan_step(m: &mut Markup, lang: Words, row: &PlanRow) {
     m.element("p", &[], lang.level_descriptor(&gap.question, gap.next_level));
     m.close("div");
     m.open("p", &[("class", "ct-plan-how")]);
-    m.element("span", &[("class", "ct-plan-how-title")], &format!("{}: ", lang.t("results.action_recommendation")));
+    m.element("span", &[("class", "ct-plan-how-title")], &lang.label(lang.t("results.action_recommendation")));
     m.text(text.map(|t| t.recommendation.as_str()).unwrap_or_default());
     m.close("p");
     m.open("p", &[("class", "ct-plan-refs")]);
-    m.element("span", &[("class", "ct-plan-refs-title")], &format!("{}: ", lang.t("results.action_references")));
+    m.element("span", &[("class", "ct-plan-refs-title")], &lang.label(lang.t("results.action_references")));
     m.text(&gap.references.iter().map(|r| r.label(&lang)).collect::<Vec<_>>().join(" · "));
     m.close("p");
     m.close("li");

@@ -46,7 +46,7 @@ pub(super) fn context_summary(lang: &Words, c: &Context) -> String {
         lang.t(&format!("context.stages.{}", c.stage.as_str())).to_owned(),
         lang.t(&format!("context.org_sizes.{}", c.org_size.as_str())).to_owned(),
     ];
-    format!("{}: {}", lang.t("nav.context"), parts.join(" · "))
+    lang.label(lang.t("nav.context")) + &parts.join(" · ")
 }
 
 #[function_component]
@@ -74,9 +74,9 @@ pub fn ResultsPage(props: &ResultsProps) -> Html {
                 hidden={props.tab != ResultsTab::Overview} onclick={show}>
                 { report::raw(report::indices(lang, &view.indices)) }
                 <div class="ct-completeness">
-                    <p><strong>{ lang.t("results.completeness") }{ ": " }</strong>
+                    <p><strong>{ lang.label(lang.t("results.completeness")) }</strong>
                         { lang.fill("results.completeness_value", &[("answered", &c.answered.to_string()), ("count", &c.applicable.to_string()), ("percent", &lang.percent(c.percent))]) }</p>
-                    <p><strong>{ lang.t("results.confidence") }{ ": " }</strong>
+                    <p><strong>{ lang.label(lang.t("results.confidence")) }</strong>
                         { lang.fill("results.confidence_value", &[("percent", &lang.percent(c.confidence))]) }</p>
                     if view.incomplete {
                         <p class="ct-muted">{ lang.t("results.incomplete_note") }</p>

@@ -212,7 +212,7 @@ pub fn TeamPage(props: &TeamPageProps) -> Html {
                     <h2 id="ct-ctx-title" class="ct-subtitle">{ lang.t("team.context_differs") }</h2>
                     <ul class="ct-said">
                         { for view.context_conflicts.iter().map(|c| html! {
-                            <li><span class="ct-said-who">{ &c.respondent }</span>{ ": " }{ super::results::context_summary(&lang, &c.context) }</li>
+                            <li><span class="ct-said-who">{ &c.respondent }</span>{ lang.colon() }{ super::results::context_summary(&lang, &c.context) }</li>
                         }) }
                     </ul>
                     <p class="ct-muted">{ super::results::context_summary(&lang, &props.context) }</p>

@@ -90,7 +90,7 @@ fn team_sections(lang: Words, dispatch: &Dispatch, view: &TeamResultsView) -> Ht
                     <p class="ct-conflict-title">{ lang.t("team.context_differs") }</p>
                     <ul class="ct-said">
                         { for view.context_conflicts.iter().map(|c| html! {
-                            <li><span class="ct-said-who">{ &c.respondent }</span>{ ": " }{ super::results::context_summary(&lang, &c.context) }</li>
+                            <li><span class="ct-said-who">{ &c.respondent }</span>{ lang.colon() }{ super::results::context_summary(&lang, &c.context) }</li>
                         }) }
                     </ul>
                 </div>
@@ -115,7 +115,7 @@ fn team_sections(lang: Words, dispatch: &Dispatch, view: &TeamResultsView) -> Ht
                             <ul class="ct-said">
                                 { for c.answers.iter().map(|a| html! {
                                     <li>
-                                        <span class="ct-said-who">{ &a.respondent }</span>{ ": " }{ value_words(lang, a.value) }
+                                        <span class="ct-said-who">{ &a.respondent }</span>{ lang.colon() }{ value_words(lang, a.value) }
                                         if let Some(n) = &a.note {
                                             <blockquote class="ct-said-note">{ n }</blockquote>
                                         }
