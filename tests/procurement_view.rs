@@ -286,3 +286,21 @@ fn no_language_writes_a_clause_basis_as_free_text() {
         assert!(!c["references"].as_array().unwrap().is_empty(), "{}", c["id"]);
     }
 }
+
+#[test]
+fn the_phase_headings_write_their_label_as_each_language_does() {
+    let headings = |lang: &str| -> Vec<String> {
+        elements(&page_tree(lang))
+            .into_iter()
+            .filter(|e| attr(e, "class") == Some("ct-pack-phase-title"))
+            .map(text)
+            .collect()
+    };
+    // The three phases, then the contract checklist's parts (their own titles, no label).
+    let en = headings("en");
+    assert_eq!(en[..3], ["Phase: Plan", "Phase: Source", "Phase: Manage"]);
+    // French: a no-break space before the colon.
+    let fr = headings("fr");
+    assert_eq!(fr[0], "Phase\u{a0}: Planifier");
+    assert!(fr[3..].iter().all(|h| !h.starts_with("Phase")), "{fr:?}");
+}

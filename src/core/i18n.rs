@@ -280,7 +280,8 @@ impl Language {
         self.fill("format.label", &[("label", label)])
     }
 
-    /// What `label` puts after a label, for a label written separately (`: ` in English).
+    /// What `label` puts after a label (the template with an empty label: `: ` in English),
+    /// for a label written in an element of its own.
     pub fn colon(&self) -> String {
         self.label("")
     }

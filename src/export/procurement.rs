@@ -24,7 +24,7 @@ pub fn document(v: &view::PackView, language: &str) -> Document {
         blocks.push(Block::text(v.must_hint.clone()));
     }
     for phase in &v.phases {
-        blocks.push(Block::heading(3, phase.heading.clone()));
+        blocks.push(Block::heading(3, v.labelled(v.label("phase"), &phase.title)));
         for r in &phase.requirements {
             blocks.push(Block::Paragraph(vec![
                 Run { text: format!("{} ({}): ", r.id, r.strength), bold: true },
@@ -53,7 +53,7 @@ pub fn document(v: &view::PackView, language: &str) -> Document {
         let rows = part
             .clauses
             .iter()
-            .map(|c| vec![c.labelled.clone(), view::cited(&c.basis), c.shown_by.join(", "), c.state.clone()])
+            .map(|c| vec![v.labelled(&c.title, &c.text), view::cited(&c.basis), c.shown_by.join(", "), c.state.clone()])
             .collect();
         blocks.push(Block::Table(Table { header, rows }));
     }

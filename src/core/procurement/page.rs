@@ -94,7 +94,11 @@ fn phase(v: &PackView, p: &PhaseView) -> Json {
         "section",
         &[("class", "ct-pack-phase"), ("aria-labelledby", &id), ("data-phase", &p.id)],
         vec![
-            el("h3", &[("id", &id), ("class", "ct-pack-phase-title")], vec![text(&p.heading)]),
+            el(
+                "h3",
+                &[("id", &id), ("class", "ct-pack-phase-title")],
+                vec![text(&v.labelled(v.label("phase"), &p.title))],
+            ),
             el("ol", &[("class", "ct-plan")], p.requirements.iter().map(|r| requirement(v, r)).collect()),
         ],
     )

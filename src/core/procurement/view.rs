@@ -61,8 +61,6 @@ pub struct PhaseView {
     pub id: String,
     /// Its name.
     pub title: String,
-    /// Its heading, "Phase: " and its name as the language writes a label.
-    pub heading: String,
     /// Its requirements; phases without any are left out of the view.
     pub requirements: Vec<RequirementView>,
 }
@@ -91,8 +89,6 @@ pub struct ClauseView {
     pub title: String,
     /// What the contract must say.
     pub text: String,
-    /// Its short name as a label before what the contract must say, as the language writes it.
-    pub labelled: String,
     /// The legal basis, cited in the language.
     pub basis: Vec<Citation>,
     /// The questions that show it, by id.
@@ -117,6 +113,8 @@ pub struct PackView {
     pub language: String,
     /// Every label the documents use, by key, in this language.
     pub labels: BTreeMap<String, String>,
+    /// How the language writes a label before its value (its `format.label`).
+    pub label_format: String,
     /// The context as a sentence.
     pub context: String,
     /// Counts of must and should requirements and covered clauses, as a sentence.
@@ -136,6 +134,12 @@ impl PackView {
     pub fn label(&self, key: &str) -> &str {
         self.labels.get(key).map(String::as_str).unwrap_or("")
     }
+
+    /// A label and its value as the language writes them ("Phase: Plan"; French
+    /// puts a no-break space before the colon).
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        crate::core::i18n::fill(&self.label_format, &[("label", label)]) + value
+    }
 }
 
 /// The words of the pack, for a language and the assessment's context.
@@ -153,7 +157,6 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
         .map(|phase| PhaseView {
             id: phase.as_str().to_owned(),
             title: words.phase(phase).to_owned(),
-            heading: lang.label(words.label("phase")) + words.phase(phase),
             requirements: pack
                 .in_phase(phase)
                 .map(|r| {
@@ -199,7 +202,6 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
                         id: c.clause.clone(),
                         covered,
                         state: words.label(if covered { "covered" } else { "missing" }).to_owned(),
-                        labelled: lang.label(&w.title) + &w.text,
                         title: w.title,
                         text: w.text,
                         basis: c.references.iter().map(|reference| Citation::of(reference, lang)).collect(),
@@ -232,6 +234,7 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
     PackView {
         language: lang.code.clone(),
         labels: words.labels.clone(),
+        label_format: lang.t("format.label").to_owned(),
         context,
         summary,
         must_hint,
