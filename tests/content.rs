@@ -422,3 +422,15 @@ fn labels_percentages_and_sizes_follow_each_language_s_typography() {
         assert!(!lang.fill("format.megabytes", &[("value", "5")]).contains(' '), "{}", lang.code);
     }
 }
+
+#[test]
+fn lists_in_running_text_follow_each_language_s_typography() {
+    let (en, de, fr) = (catalog().language("en"), catalog().language("de"), catalog().language("fr"));
+    let items = ["DSGVO Art. 28", "NIS2 Art. 21"];
+    assert_eq!(en.list(&items), "DSGVO Art. 28; NIS2 Art. 21");
+    assert_eq!(de.list(&items), "DSGVO Art. 28; NIS2 Art. 21");
+    // French: a narrow no-break space before the semicolon.
+    assert_eq!(fr.list(&items), "DSGVO Art. 28\u{202f}; NIS2 Art. 21");
+    assert_eq!(fr.list(&items[..1]), "DSGVO Art. 28");
+    assert_eq!(fr.list::<&str>(&[]), "");
+}

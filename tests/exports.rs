@@ -181,3 +181,34 @@ fn errors_speak_the_users_language() {
     let refused = export_results(catalog, b"{", Format::Csv, None).unwrap_err();
     assert!(refused.message(fr).starts_with("Le fichier se termine prématurément"), "{}", refused.message(fr));
 }
+
+#[test]
+fn the_french_report_and_pack_write_labels_and_lists_as_french_does() {
+    let catalog = Catalog::embedded();
+    let bytes = std::fs::read(GERMAN).unwrap();
+    let md = |export: cloudtriage::export::Export| String::from_utf8(export.bytes).unwrap();
+    let report = md(export_results(catalog, &bytes, Format::Markdown, Some("fr")).unwrap());
+    // A no-break space before each label's colon, a narrow one before each semicolon of a list.
+    assert!(report.contains("**Domaine\u{a0}:** "), "the domain's label");
+    assert!(report.contains("**Règles et bonnes pratiques\u{a0}:** "), "the references' label");
+    let references: Vec<&str> =
+        report.lines().filter_map(|l| l.strip_prefix("**Règles et bonnes pratiques\u{a0}:** ")).collect();
+    assert!(references.iter().any(|r| r.contains("\u{202f}; ")), "some action cites more than one rule");
+    assert!(
+        references.iter().all(|r| !r.contains(" ; ") && !r.replace("\u{202f}; ", "").contains("; ")),
+        "{references:?}"
+    );
+    let bold_labels = report.lines().filter(|l| l.starts_with("**") && l.contains(":**"));
+    assert!(
+        bold_labels.clone().count() > 20 && bold_labels.clone().all(|l| l.contains("\u{a0}:**")),
+        "every bold label"
+    );
+    let pack =
+        md(cloudtriage::export::procurement::export_pack(catalog, &bytes, Format::Markdown, Some("fr")).unwrap());
+    assert!(pack.contains("**Pourquoi\u{a0}:** "), "the rationale's label");
+    assert!(pack.contains("**Justificatifs à demander\u{a0}:** "), "the evidence's label");
+    assert!(pack.lines().filter(|l| l.starts_with("**Justificatifs à demander")).any(|l| l.contains("\u{202f}; ")));
+    // English keeps its own: no space before the colon, "; " between items.
+    let en = md(export_results(catalog, &bytes, Format::Markdown, Some("en")).unwrap());
+    assert!(en.contains("**Domain:** ") && !en.contains('\u{202f}'));
+}

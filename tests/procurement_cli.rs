@@ -48,7 +48,10 @@ fn the_pack_is_written_in_the_language_asked_for() {
     assert_eq!(outcome.code, OK, "{}", outcome.stderr);
     let md = String::from_utf8(bytes).unwrap();
     assert!(md.starts_with("# Dossier d'achat\n"));
-    assert!(md.contains("**SUP-02 (Obligatoire):** Le fournisseur doit signer"));
+    assert!(
+        md.contains("**SUP-02 (Obligatoire)\u{a0}:** Le fournisseur doit signer"),
+        "a no-break space before the colon"
+    );
     assert!(md.contains("| Manquante |"));
 }
 

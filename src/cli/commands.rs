@@ -197,10 +197,10 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
         match (r.score, &r.band) {
             (Some(s), Some(band)) => {
                 let band = lang.t(&format!("bands.{}.{band}", index.as_str()));
-                let _ = writeln!(out, "{name}: {s}/100, {band}");
+                let _ = writeln!(out, "{}{s}/100, {band}", lang.label(name));
             }
             _ => {
-                let _ = writeln!(out, "{name}: {}", lang.t("results.no_score"));
+                let _ = writeln!(out, "{}{}", lang.label(name), lang.t("results.no_score"));
             }
         }
         if !r.capped_by.is_empty() {
@@ -276,7 +276,7 @@ pub fn report_text(lang: &Language, report: &Report) -> String {
             lang.t(&format!("parties.{party}"))
         );
         let refs: Vec<String> = a.references.iter().map(|r| r.label(lang)).collect();
-        let _ = writeln!(out, "     {}{}", lang.label(lang.t("results.action_references")), refs.join("; "));
+        let _ = writeln!(out, "     {}{}", lang.label(lang.t("results.action_references")), lang.list(&refs));
     }
     if !report.unanswered.is_empty() {
         let _ = writeln!(out, "\n{}{}", lang.label(lang.t("results.unanswered_title")), report.unanswered.join(", "));
@@ -306,7 +306,7 @@ pub fn team_text(lang: &Language, team: &TeamReport, answers: &Answers) -> Strin
             let Some(c) = answers.conflicts.get(id) else { continue };
             let said: Vec<String> =
                 c.answers.iter().map(|a| lang.label(&a.respondent) + &value_text(lang, a.value)).collect();
-            let _ = writeln!(out, "  {id} {}{}", lang.label(lang.prompt(id)), said.join("; "));
+            let _ = writeln!(out, "  {id} {}{}", lang.label(lang.prompt(id)), lang.list(&said));
             for a in c.answers.iter().filter(|a| a.note.is_some()) {
                 let _ = writeln!(out, "    {}{}", lang.label(&a.respondent), a.note.as_deref().unwrap_or_default());
             }
@@ -338,8 +338,8 @@ pub fn team_text(lang: &Language, team: &TeamReport, answers: &Answers) -> Strin
                 if let Some(f) = &e.file {
                     parts.push(format!("{} SHA-256 {}", f.name, f.sha256));
                 }
-                let details = if parts.is_empty() { String::new() } else { format!(" ({})", parts.join("; ")) };
-                let _ = writeln!(out, "  {id}: {}{details}", e.title);
+                let details = if parts.is_empty() { String::new() } else { format!(" ({})", lang.list(&parts)) };
+                let _ = writeln!(out, "  {}{}{details}", lang.label(id), e.title);
             }
         }
     }

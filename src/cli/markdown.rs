@@ -55,7 +55,7 @@ fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Questio
     let mut target = format!("{}", item.target.unwrap_or(q.scoring.default_target));
     for rule in &item.target_when {
         let when = describe(lang, &rule.when);
-        target.push_str("; ");
+        target.push_str(lang.t("format.list_separator"));
         target
             .push_str(&lang.fill("catalogue.target_when", &[("level", &rule.level.to_string()), ("condition", &when)]));
     }
@@ -78,8 +78,9 @@ fn question(out: &mut String, q: &Questionnaire, lang: &Language, item: &Questio
         party(r.paas),
         party(r.saas)
     );
-    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.references")), references.join("; "));
-    let _ = writeln!(out, "\n**{}:** {}\n", lang.t("catalogue.recommendation"), text.recommendation);
+    let _ = writeln!(out, "- {}{}", lang.label(lang.t("catalogue.references")), lang.list(&references));
+    let _ =
+        writeln!(out, "\n**{}** {}\n", lang.label(lang.t("catalogue.recommendation")).trim_end(), text.recommendation);
 }
 
 /// The whole questionnaire in one language as Markdown.

@@ -126,7 +126,7 @@ pub(super) fn run(catalog: &Catalog, args: &MergeArgs, read: Read) -> Result<Out
     for (id, c) in merged.answers.open_conflicts() {
         let said: Vec<String> =
             c.answers.iter().map(|a| lang.label(&a.respondent) + &super::commands::value_text(lang, a.value)).collect();
-        let _ = writeln!(report, "  {id}: {}", said.join("; "));
+        let _ = writeln!(report, "  {}{}", lang.label(id), lang.list(&said));
     }
     if summary.context_differs {
         let _ = writeln!(report, "{}", lang.t("team.context_differs"));

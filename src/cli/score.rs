@@ -199,7 +199,7 @@ fn positions_text(lang: &Language, positions: &Positions) -> String {
             ),
             (Some(_), Some(_), None) => String::new(),
         };
-        let _ = writeln!(out, "  {name}: {text}");
+        let _ = writeln!(out, "  {}{text}", lang.label(&name));
     }
     out
 }

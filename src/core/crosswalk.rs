@@ -479,7 +479,7 @@ impl View {
                 .iter()
                 .map(|c| if c.status.is_empty() { c.id.clone() } else { format!("{} ({})", c.id, c.status) })
                 .collect();
-            let mut cells = vec![cell(&row.label), cell(&row.title), cell(&questions.join("; "))];
+            let mut cells = vec![cell(&row.label), cell(&row.title), cell(&lang.list(&questions))];
             if self.assessed {
                 cells.extend([cell(&row.level), cell(&row.target), cell(&row.gaps)]);
             }

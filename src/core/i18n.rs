@@ -280,6 +280,12 @@ impl Language {
         self.fill("format.label", &[("label", label)])
     }
 
+    /// The items of a list in running text, as the language separates them: `GDPR art. 28; NIS2 art. 21`
+    /// in English, a narrow no-break space before each semicolon in French.
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(self.t("format.list_separator"))
+    }
+
     /// What `label` puts after a label (the template with an empty label: `: ` in English),
     /// for a label written in an element of its own.
     pub fn colon(&self) -> String {

@@ -37,9 +37,10 @@ impl Block {
         Block::Paragraph(vec![Run { text: text.into(), bold: false }])
     }
 
-    /// A paragraph that starts with a bold label: "Label: text".
-    pub fn labelled(label: &str, text: impl Into<String>) -> Block {
-        Block::Paragraph(vec![Run { text: format!("{label}: "), bold: true }, Run { text: text.into(), bold: false }])
+    /// A paragraph that starts with a bold label, given as its language writes a label before its
+    /// value (`Language::label`, `PackView::labelled`): "Label: text", "Libellé : texte".
+    pub fn labelled(label: impl Into<String>, text: impl Into<String>) -> Block {
+        Block::Paragraph(vec![Run { text: label.into(), bold: true }, Run { text: text.into(), bold: false }])
     }
 }
 

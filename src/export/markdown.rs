@@ -72,7 +72,7 @@ mod tests {
             language: "en".into(),
             blocks: vec![
                 Block::heading(2, "A *b*"),
-                Block::labelled("Note", "x|y"),
+                Block::labelled("Note: ", "x|y"),
                 Block::Table(Table { header: vec!["h|1".into()], rows: vec![vec!["a\nb".into()]] }),
             ],
         };

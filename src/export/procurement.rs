@@ -10,6 +10,8 @@ use crate::core::results;
 
 /// The pack laid out as headings, paragraphs, lists and tables.
 pub fn document(v: &view::PackView, language: &str) -> Document {
+    // A bold label before its text, as the language writes one.
+    let label = |key: &str| v.labelled(v.label(key), "");
     let mut blocks = vec![
         Block::heading(1, v.label("title")),
         Block::text(v.label("intro")),
@@ -27,19 +29,19 @@ pub fn document(v: &view::PackView, language: &str) -> Document {
         blocks.push(Block::heading(3, v.labelled(v.label("phase"), &phase.title)));
         for r in &phase.requirements {
             blocks.push(Block::Paragraph(vec![
-                Run { text: format!("{} ({}): ", r.id, r.strength), bold: true },
+                Run { text: v.labelled(&format!("{} ({})", r.id, r.strength), ""), bold: true },
                 Run { text: r.clause.clone(), bold: false },
             ]));
-            blocks.push(Block::labelled(v.label("rationale"), r.rationale.clone()));
-            blocks.push(Block::labelled(v.label("evidence"), r.evidence.join("; ")));
-            blocks.push(Block::labelled(v.label("rule"), view::cited(&r.rules)));
+            blocks.push(Block::labelled(label("rationale"), r.rationale.clone()));
+            blocks.push(Block::labelled(label("evidence"), v.list(&r.evidence)));
+            blocks.push(Block::labelled(label("rule"), v.cited(&r.rules)));
             blocks.push(Block::text(r.standing.clone()));
         }
     }
     if !v.questions.is_empty() {
         blocks.push(Block::heading(2, v.label("questionnaire")));
         blocks.push(Block::text(v.label("questionnaire_intro")));
-        let rows = v.questions.iter().map(|q| vec![q.id.clone(), q.question.clone(), q.evidence.join("; ")]).collect();
+        let rows = v.questions.iter().map(|q| vec![q.id.clone(), q.question.clone(), v.list(&q.evidence)]).collect();
         let header = vec!["#".to_owned(), v.label("questionnaire").to_owned(), v.label("evidence").to_owned()];
         blocks.push(Block::Table(Table { header, rows }));
     }
@@ -53,7 +55,7 @@ pub fn document(v: &view::PackView, language: &str) -> Document {
         let rows = part
             .clauses
             .iter()
-            .map(|c| vec![v.labelled(&c.title, &c.text), view::cited(&c.basis), c.shown_by.join(", "), c.state.clone()])
+            .map(|c| vec![v.labelled(&c.title, &c.text), v.cited(&c.basis), c.shown_by.join(", "), c.state.clone()])
             .collect();
         blocks.push(Block::Table(Table { header, rows }));
     }

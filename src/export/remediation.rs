@@ -77,9 +77,9 @@ pub fn responsibility_text(lang: &Language, item: &PlanItem) -> String {
     lang.t(&format!("parties.{party}")).to_owned()
 }
 
-/// The references of an action as labels, "; " between them.
+/// The references of an action as labels, in a list as the language writes one.
 pub fn references_text(lang: &Language, item: &PlanItem) -> String {
-    item.references.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join("; ")
+    lang.list(&item.references.iter().map(|r| r.label(lang)).collect::<Vec<_>>())
 }
 
 /// The context in one line: use cases · service model · deployment · stage · size.
@@ -170,7 +170,7 @@ pub fn evidence_text(lang: &Language, e: &Evidence) -> String {
 pub fn conflict_text(lang: &Language, c: &Conflict) -> String {
     let answers: Vec<String> =
         c.answers.iter().map(|a| lang.label(&a.respondent) + &answer_text(lang, Some(a.value))).collect();
-    let answers = answers.join("; ");
+    let answers = lang.list(&answers);
     match &c.resolution {
         None => lang.fill("export.conflict_open", &[("answers", &answers)]),
         Some(r) => lang.fill("export.conflict_resolved", &[("answers", &answers), ("by", &r.by)]),
@@ -378,7 +378,7 @@ pub fn report(a: &Assessment) -> Document {
     let lang = a.lang;
     let mut blocks = vec![Block::heading(1, a.t("export.title"))];
     for (label, value) in facts(a) {
-        blocks.push(Block::labelled(&label, value));
+        blocks.push(Block::labelled(lang.label(&label), value));
     }
     blocks.push(Block::heading(2, a.t("export.indices_title")));
     blocks.push(Block::Table(index_table(a, false)));
@@ -390,12 +390,12 @@ pub fn report(a: &Assessment) -> Document {
                 "results.capped",
                 &[("count", &r.capped_by.len().to_string()), ("uncapped", &r.uncapped.unwrap_or(0).to_string())],
             );
-            blocks.push(Block::labelled(name, text));
+            blocks.push(Block::labelled(lang.label(name), text));
             blocks.push(Block::List(cap_lines(a, index)));
         }
     }
     for (label, value) in completeness(a) {
-        blocks.push(Block::labelled(&label, value));
+        blocks.push(Block::labelled(lang.label(&label), value));
     }
     if a.report.completeness.answered < a.report.completeness.applicable {
         blocks.push(Block::text(a.t("results.incomplete_note")));
@@ -428,9 +428,9 @@ pub fn report(a: &Assessment) -> Document {
         }
         blocks.push(Block::heading(3, title));
         let text = lang.question(&item.question);
-        blocks.push(Block::labelled(&a.t("export.domain"), lang.domain_title(&item.domain)));
+        blocks.push(Block::labelled(lang.label(&a.t("export.domain")), lang.domain_title(&item.domain)));
         blocks.push(Block::labelled(
-            &a.t("results.table_level"),
+            lang.label(&a.t("results.table_level")),
             format!(
                 "{} → {}",
                 standing_text(lang, item.standing),
@@ -442,13 +442,14 @@ pub fn report(a: &Assessment) -> Document {
         if item.standing == Standing::Unknown {
             step = format!("{} {step}", lang.t("results.action_unknown_first"));
         }
-        blocks.push(Block::labelled(&next, step));
+        blocks.push(Block::labelled(lang.label(&next), step));
         blocks.push(Block::labelled(
-            &a.t("results.action_recommendation"),
+            lang.label(&a.t("results.action_recommendation")),
             text.map(|t| t.recommendation.clone()).unwrap_or_default(),
         ));
-        blocks.push(Block::labelled(&a.t("results.action_responsibility"), responsibility_text(lang, item)));
-        blocks.push(Block::labelled(&a.t("results.action_references"), references_text(lang, item)));
+        blocks
+            .push(Block::labelled(lang.label(&a.t("results.action_responsibility")), responsibility_text(lang, item)));
+        blocks.push(Block::labelled(lang.label(&a.t("results.action_references")), references_text(lang, item)));
     }
     if !a.report.unanswered.is_empty() {
         blocks.push(Block::heading(2, a.t("results.unanswered_title")));

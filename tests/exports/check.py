@@ -57,7 +57,7 @@ def expected_rows(score, questionnaire, ui):
         rows.append([
             str(a["rank"]), a["question"], domain["title"], q["prompt"], yes if a["critical"] else no,
             standing, str(a["target"]), q["levels"][a["next_level"]], q["recommendation"],
-            ui["parties"][party], "; ".join(r["label"] for r in q["references"]),
+            ui["parties"][party], ui["format"]["list_separator"].join(r["label"] for r in q["references"]),
         ])
     return rows
 

@@ -28,11 +28,6 @@ impl Citation {
     }
 }
 
-/// The citations' labels joined for a document cell.
-pub fn cited(citations: &[Citation]) -> String {
-    citations.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join("; ")
-}
-
 /// One tender requirement, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RequirementView {
@@ -115,6 +110,8 @@ pub struct PackView {
     pub labels: BTreeMap<String, String>,
     /// How the language writes a label before its value (its `format.label`).
     pub label_format: String,
+    /// What the language puts between the items of a list in running text (its `format.list_separator`).
+    pub list_separator: String,
     /// The context as a sentence.
     pub context: String,
     /// Counts of must and should requirements and covered clauses, as a sentence.
@@ -139,6 +136,17 @@ impl PackView {
     /// puts a no-break space before the colon).
     pub fn labelled(&self, label: &str, value: &str) -> String {
         crate::core::i18n::fill(&self.label_format, &[("label", label)]) + value
+    }
+
+    /// Items in running text, as the language separates them ("a; b"; French puts a narrow
+    /// no-break space before the semicolon).
+    pub fn list<S: AsRef<str>>(&self, items: &[S]) -> String {
+        items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(&self.list_separator)
+    }
+
+    /// The citations' labels as a list, for a document cell.
+    pub fn cited(&self, citations: &[Citation]) -> String {
+        self.list(&citations.iter().map(|c| c.label.as_str()).collect::<Vec<_>>())
     }
 }
 
@@ -235,6 +243,7 @@ pub fn view(pack: &ProcurementPack, ctx: &Context, lang: &Language, words: &Proc
         language: lang.code.clone(),
         labels: words.labels.clone(),
         label_format: lang.t("format.label").to_owned(),
+        list_separator: lang.t("format.list_separator").to_owned(),
         context,
         summary,
         must_hint,
