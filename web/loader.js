@@ -98,6 +98,18 @@ function cloudtriagePlaceholders(text, code, codes) {
 // event, dispatched on the mount element; it does not bubble, so it is caught on its way down.
 document.addEventListener("cloudtriage:failed", (event) => cloudtriageFail(event.target), true);
 
+/**
+ * Resolves once the page has painted a frame: at once if it already has (or is hidden, and paints
+ * nothing), else after the next frame, or when the page is hidden meanwhile (its frames then wait).
+ */
+function cloudtriageFirstPaint() {
+  if (performance.getEntriesByType("paint").length > 0 || document.visibilityState === "hidden") return Promise.resolve();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    document.addEventListener("visibilitychange", resolve, { once: true });
+  });
+}
+
 async function cloudtriageStart() {
   const base = cloudtriageBase();
   const languages = {};
@@ -110,6 +122,9 @@ async function cloudtriageStart() {
     };
   }
   const likely = cloudtriageLikelyLanguage();
+  // The page's first screen (the prerendered welcome, or the host's page) is painted before the module's
+  // bytes are asked for, so that on a slow line they do not compete with it (docs/PERFORMANCE.md).
+  await cloudtriageFirstPaint();
   // The widget decides the language itself; words loaded here only save a round trip.
   const words = fetch(languages[likely].url, { integrity: languages[likely].integrity })
     .then((r) => (r.ok ? r.text() : ""))

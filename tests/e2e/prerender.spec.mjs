@@ -118,3 +118,20 @@ test('a host page that is not ours shows a line in the interface words while the
   await expect(widget(page, '#assessment').locator('h1')).toHaveText(words('en').welcome.title);
   await expect(line).toBeHidden();
 });
+
+test('the module and the words are asked for only once the first frame is drawn', async ({ page }) => {
+  // The first frame's callbacks run just before it is painted; the loader's requests must come after them,
+  // so that on a slow line the module's bytes do not compete with the first screen.
+  await page.addInitScript(() => requestAnimationFrame(() => { window.__firstFrame = performance.now(); }));
+  await page.goto('/');
+  await page.waitForFunction(takenOver);
+  const { frame, requests } = await page.evaluate(() => ({
+    frame: window.__firstFrame,
+    requests: performance.getEntriesByType('resource')
+      .filter((r) => /_bg\.wasm$|\/lang\/[a-z]{2}-[0-9a-f]+\.json$/.test(r.name))
+      .map((r) => ({ name: r.name.split('/').pop(), start: r.startTime })),
+  }));
+  expect(typeof frame).toBe('number');
+  expect(requests.map((r) => r.name.replace(/-[0-9a-f]+/, '')).sort()).toEqual(['cloudtriage_bg.wasm', 'en.json']);
+  for (const r of requests) expect(r.start, r.name).toBeGreaterThanOrEqual(frame);
+});
