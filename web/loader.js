@@ -100,13 +100,15 @@ document.addEventListener("cloudtriage:failed", (event) => cloudtriageFail(event
 
 /**
  * Resolves once the page has painted a frame: at once if it already has (or is hidden, and paints
- * nothing), else after the next frame, or when the page is hidden meanwhile (its frames then wait).
+ * nothing), else after the next frame, or when the page is hidden meanwhile. A frame that draws
+ * nothing for now (a hidden or off-screen iframe's) is waited for one second at most.
  */
 function cloudtriageFirstPaint() {
   if (performance.getEntriesByType("paint").length > 0 || document.visibilityState === "hidden") return Promise.resolve();
   return new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
     document.addEventListener("visibilitychange", resolve, { once: true });
+    setTimeout(resolve, 1000);
   });
 }
 

@@ -135,3 +135,19 @@ test('the module and the words are asked for only once the first frame is drawn'
   expect(requests.map((r) => r.name.replace(/-[0-9a-f]+/, '')).sort()).toEqual(['cloudtriage_bg.wasm', 'en.json']);
   for (const r of requests) expect(r.start, r.name).toBeGreaterThanOrEqual(frame);
 });
+
+test('a page that draws no frame for now (a hidden or off-screen iframe) starts the widget within a second', async ({ page }) => {
+  // As a browser does for a frame it does not draw: no frame callbacks and no paint yet.
+  await page.addInitScript(() => {
+    window.requestAnimationFrame = () => 0;
+    const entries = performance.getEntriesByType.bind(performance);
+    performance.getEntriesByType = (type) => (type === 'paint' ? [] : entries(type));
+  });
+  await page.goto('/');
+  await page.waitForFunction(takenOver, null, { timeout: 5000, polling: 100 });
+  const start = await page.evaluate(() => performance.getEntriesByType('resource').find((r) => /_bg\.wasm$/.test(r.name)).startTime);
+  // Asked for after the wait of one second, not at once and not never.
+  expect(start).toBeGreaterThanOrEqual(1000);
+  await widget(page).locator('.ct-welcome .ct-button-primary').click();
+  await expect(widget(page).locator('.ct-context h1')).toBeVisible();
+});
