@@ -428,9 +428,9 @@ pub fn report(a: &Assessment) -> Document {
         }
         blocks.push(Block::heading(3, title));
         let text = lang.question(&item.question);
-        blocks.push(Block::labelled(lang.label(&a.t("export.domain")), lang.domain_title(&item.domain)));
+        blocks.push(Block::labelled(lang.label(lang.t("export.domain")), lang.domain_title(&item.domain)));
         blocks.push(Block::labelled(
-            lang.label(&a.t("results.table_level")),
+            lang.label(lang.t("results.table_level")),
             format!(
                 "{} → {}",
                 standing_text(lang, item.standing),
@@ -444,12 +444,14 @@ pub fn report(a: &Assessment) -> Document {
         }
         blocks.push(Block::labelled(lang.label(&next), step));
         blocks.push(Block::labelled(
-            lang.label(&a.t("results.action_recommendation")),
+            lang.label(lang.t("results.action_recommendation")),
             text.map(|t| t.recommendation.clone()).unwrap_or_default(),
         ));
-        blocks
-            .push(Block::labelled(lang.label(&a.t("results.action_responsibility")), responsibility_text(lang, item)));
-        blocks.push(Block::labelled(lang.label(&a.t("results.action_references")), references_text(lang, item)));
+        blocks.push(Block::labelled(
+            lang.label(lang.t("results.action_responsibility")),
+            responsibility_text(lang, item),
+        ));
+        blocks.push(Block::labelled(lang.label(lang.t("results.action_references")), references_text(lang, item)));
     }
     if !a.report.unanswered.is_empty() {
         blocks.push(Block::heading(2, a.t("results.unanswered_title")));
