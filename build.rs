@@ -19,6 +19,7 @@ mod core {
     pub mod context;
     pub mod i18n;
     pub mod json;
+    pub mod map;
     pub mod model;
     pub mod order;
     pub mod read;

@@ -2,7 +2,7 @@
 //! all use cases, undecided model): prints one line for `make bench`
 //! (`cargo run --release --example score_time`).
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -17,7 +17,7 @@ fn main() {
     for u in UseCase::ALL {
         ctx.set_use_case(*u, true);
     }
-    let answers: BTreeMap<String, AnswerValue> = q
+    let answers: Map<String, AnswerValue> = q
         .questions()
         .enumerate()
         .map(|(i, (_, question))| (question.id.clone(), AnswerValue::Level(Level::new((i % 5) as u8).unwrap())))

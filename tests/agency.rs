@@ -3,7 +3,7 @@
 //! and where one assessment stands. Percentiles and suppression are checked
 //! against plain reference computations on random inputs.
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 use std::path::Path;
 
 use cloudtriage::cli::{run, Outcome, INVALID, OK};
@@ -133,7 +133,7 @@ proptest! {
         let q = &catalog().questionnaire;
         let by = GroupBy::ALL.get(dimension).copied();
         let mut aggregator = Aggregator::new(q, by);
-        let mut members: BTreeMap<GroupKey, u32> = BTreeMap::new();
+        let mut members: Map<GroupKey, u32> = Map::new();
         for (i, seed) in contexts.iter().enumerate() {
             let ctx = context_of(*seed);
             let mut r = Lcg(*seed);
@@ -276,7 +276,7 @@ fn bad_files_are_reported_by_name_with_their_message_and_skipped() {
 #[test]
 fn groups_below_the_minimum_are_left_out_entirely_and_the_benchmark_names_nobody() {
     let dir = temp_dir("groups");
-    let mut sizes = BTreeMap::new();
+    let mut sizes = Map::new();
     for i in 0..14u64 {
         let mut ctx = context_of(i);
         ctx.org_size = if i < 11 { OrgSize::Large } else { OrgSize::Small };
@@ -376,7 +376,7 @@ fn a_profile_overrides_targets_by_question_then_domain_and_context_variants_come
     assert_eq!(profile.target(q, identity, "identity", &large), q.target(identity, &large));
 
     // Every governance question at level 3: the plan now holds the ones the profile wants at 4.
-    let values: BTreeMap<String, AnswerValue> =
+    let values: Map<String, AnswerValue> =
         governance.questions.iter().map(|qu| (qu.id.clone(), AnswerValue::Level(Level::new(3).unwrap()))).collect();
     let report = profile.score(q, &large, &values);
     let mut planned: Vec<&str> = report.actions.iter().map(|a| a.question.as_str()).collect();
@@ -403,7 +403,7 @@ fn the_profile_hash_is_the_sha256_of_the_file_as_sha256sum_computes_it() {
     assert_eq!(profile.sha256, expected.split_whitespace().next().unwrap());
     // And a results file scored against it records it.
     let file = ResultsFile::new(catalog(), "en", "2026-12-01T10:00:00Z".into(), &context_of(1), &Answers::default())
-        .with_profile(Some(profile.reference()), score(&catalog().questionnaire, &context_of(1), &BTreeMap::new()));
+        .with_profile(Some(profile.reference()), score(&catalog().questionnaire, &context_of(1), &Map::new()));
     let imported = import(catalog(), file.to_json().as_bytes()).unwrap();
     assert_eq!(imported.profile.unwrap().sha256, profile.sha256);
 }
@@ -568,7 +568,7 @@ fn a_suppressed_group_falls_back_to_the_overall_figures_and_says_so() {
     let (benchmark, suppressed) = aggregator.finish("2026-12", 5);
     assert_eq!(suppressed, vec![GroupKey::By(GroupBy::OrgSize, "small")]);
     let small = Context { org_size: OrgSize::Small, ..context_of(0) };
-    let report = score(q, &small, &BTreeMap::new());
+    let report = score(q, &small, &Map::new());
     let placed = benchmark.place(q, &small, &report);
     assert_eq!(placed.placement, Placement::Overall { wanted: GroupKey::By(GroupBy::OrgSize, "small") });
     assert_eq!(placed.n, 8);

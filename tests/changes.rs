@@ -3,7 +3,7 @@
 //! and the notices a results file of version 1.0.0 (tests/fixtures/reference-answers.json,
 //! written by version 1.0.0 of the program) gets when it is opened.
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 
 use cloudtriage::core::changes::{Changes, Notice};
 use cloudtriage::core::{AnswerValue, Catalog};
@@ -13,7 +13,7 @@ fn catalog() -> &'static Catalog {
 }
 
 /// The questionnaire version and answered ids of the 1.0.0 fixture, read without the importer.
-fn version_1_file() -> (String, BTreeMap<String, AnswerValue>) {
+fn version_1_file() -> (String, Map<String, AnswerValue>) {
     let text = std::fs::read_to_string("tests/fixtures/reference-answers.json").unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let version = json["questionnaire"]["version"].as_str().unwrap().to_owned();

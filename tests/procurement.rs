@@ -3,7 +3,7 @@
 //! and which contract clauses the answers show covered. Expectations are
 //! written by hand from content/procurement.toml and content/domains/.
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 
 use cloudtriage::core::answer::{AnswerValue, Level};
 use cloudtriage::core::context::{Context, ServiceModel, Stage, UseCase};
@@ -14,7 +14,7 @@ use cloudtriage::core::Catalog;
 
 const FIXTURE: &str = "tests/fixtures/procurement-ehr-saas-planning.json";
 
-fn fixture() -> (Context, BTreeMap<String, AnswerValue>) {
+fn fixture() -> (Context, Map<String, AnswerValue>) {
     let imported = import(Catalog::embedded(), &std::fs::read(FIXTURE).unwrap()).expect("the fixture is valid");
     (imported.context, imported.answers.values)
 }
@@ -139,7 +139,7 @@ fn raising_the_weak_answers_to_target_closes_every_gap() {
 #[test]
 fn unanswered_questions_are_gaps_and_leave_clauses_missing() {
     let (ctx, _) = fixture();
-    let pack = procurement::pack(&Catalog::embedded().questionnaire, procurement::embedded(), &ctx, &BTreeMap::new());
+    let pack = procurement::pack(&Catalog::embedded().questionnaire, procurement::embedded(), &ctx, &Map::new());
     assert!(pack.requirements.iter().all(|r| r.standing == Standing::Unanswered));
     assert_eq!(pack.covered(), 0);
     // Every requirement of the content applies in an EHR SaaS context (none is customer-run there).

@@ -5,7 +5,7 @@
 //! wherever the pack speaks of switching and exit. Expectations are written by hand from content/procurement.toml, the
 //! fixture and ../shared/domain/REFERENCE.md section 5.
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 
 use cloudtriage::core::procurement::{self, page};
 use cloudtriage::core::reference::Source;
@@ -212,7 +212,7 @@ fn switching_and_exit_requirements_cite_the_data_act_as_references() {
     let q = &Catalog::embedded().questionnaire;
     let ctx = import(Catalog::embedded(), &fixture()).unwrap().context;
     // With nothing answered every requirement of the content is in the pack.
-    let pack = procurement::pack(q, procurement::embedded(), &ctx, &BTreeMap::new());
+    let pack = procurement::pack(q, procurement::embedded(), &ctx, &Map::new());
     for id in SWITCHING_REQUIREMENTS {
         let r = pack.requirement(id).unwrap_or_else(|| panic!("{id} is a requirement"));
         let data_act: Vec<String> =

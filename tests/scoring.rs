@@ -3,7 +3,7 @@
 //! questionnaire (tests/fixtures/mini.json) and, as properties, on every
 //! combination of answers.
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 
 use cloudtriage::core::context::{Context, ServiceModel, UseCase};
 use cloudtriage::core::model::{Index, Party, Questionnaire, ScoringRules};
@@ -23,7 +23,7 @@ fn ctx(use_cases: &[UseCase], model: ServiceModel) -> Context {
     c
 }
 
-fn answers(pairs: &[(&str, AnswerValue)]) -> BTreeMap<String, AnswerValue> {
+fn answers(pairs: &[(&str, AnswerValue)]) -> Map<String, AnswerValue> {
     pairs.iter().map(|(id, v)| (id.to_string(), *v)).collect()
 }
 
@@ -94,9 +94,9 @@ fn a_domain_with_nothing_applicable_is_excluded_not_scored_0() {
 #[test]
 fn questions_that_do_not_apply_are_not_asked_or_scored() {
     let q = mini();
-    let without = score(&q, &ctx(&[UseCase::Ehr], ServiceModel::Saas), &BTreeMap::new());
+    let without = score(&q, &ctx(&[UseCase::Ehr], ServiceModel::Saas), &Map::new());
     assert!(!without.unanswered.contains(&"A-03".to_string()));
-    let with = score(&q, &ctx(&[UseCase::MedicalDevices], ServiceModel::Saas), &BTreeMap::new());
+    let with = score(&q, &ctx(&[UseCase::MedicalDevices], ServiceModel::Saas), &Map::new());
     assert!(with.unanswered.contains(&"A-03".to_string()));
     assert_eq!(with.completeness.applicable, 5);
     assert_eq!(without.completeness.applicable, 4);
@@ -321,7 +321,7 @@ proptest! {
     #[test]
     fn scores_stay_within_0_and_100_and_bands_match(c in any_context(), picks in proptest::collection::vec(any_answer(), 5)) {
         let q = mini();
-        let a: BTreeMap<String, AnswerValue> = IDS.iter().zip(&picks).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
+        let a: Map<String, AnswerValue> = IDS.iter().zip(&picks).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
         let r = score(&q, &c, &a);
         for index in Index::ALL {
             let ir = r.of_index(index);
@@ -340,7 +340,7 @@ proptest! {
     #[test]
     fn indices_and_completeness_match_a_separate_reading_of_the_methodology(c in any_context(), picks in proptest::collection::vec(any_answer(), 5)) {
         let q = mini();
-        let a: BTreeMap<String, AnswerValue> = IDS.iter().zip(&picks).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
+        let a: Map<String, AnswerValue> = IDS.iter().zip(&picks).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
         let r = score(&q, &c, &a);
         let expected = by_the_rules(&q.scoring, &c, &picks);
         for (index, (score, uncapped, capped)) in Index::ALL.into_iter().zip(expected.indices) {
@@ -357,7 +357,7 @@ proptest! {
     #[test]
     fn answers_to_unknown_or_inapplicable_questions_change_nothing(c in any_context(), picks in proptest::collection::vec(any_answer(), 5), extra in 0u8..=4) {
         let q = mini();
-        let a: BTreeMap<String, AnswerValue> = IDS.iter().zip(&picks).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
+        let a: Map<String, AnswerValue> = IDS.iter().zip(&picks).filter_map(|(id, v)| v.map(|v| (id.to_string(), v))).collect();
         let mut noisy = a.clone();
         noisy.insert("Z-99".into(), lvl(extra));
         if !c.has_use_case(UseCase::MedicalDevices) {
@@ -371,7 +371,7 @@ proptest! {
     #[test]
     fn raising_one_answer_never_lowers_an_index(c in any_context(), picks in proptest::collection::vec(0u8..4, 5), which in 0usize..5) {
         let q = mini();
-        let base: BTreeMap<String, AnswerValue> = IDS.iter().zip(&picks).map(|(id, l)| (id.to_string(), lvl(*l))).collect();
+        let base: Map<String, AnswerValue> = IDS.iter().zip(&picks).map(|(id, l)| (id.to_string(), lvl(*l))).collect();
         let mut raised = base.clone();
         raised.insert(IDS[which].to_string(), lvl(picks[which] + 1));
         let (before, after) = (score(&q, &c, &base), score(&q, &c, &raised));
@@ -383,7 +383,7 @@ proptest! {
     #[test]
     fn all_4_is_100_and_all_0_is_0_in_every_context(c in any_context()) {
         let q = mini();
-        let all = |l: u8| IDS.iter().map(|id| (id.to_string(), lvl(l))).collect::<BTreeMap<_, _>>();
+        let all = |l: u8| IDS.iter().map(|id| (id.to_string(), lvl(l))).collect::<Map<_, _>>();
         let top = score(&q, &c, &all(4));
         let bottom = score(&q, &c, &all(0));
         for index in Index::ALL {

@@ -506,7 +506,7 @@ fn the_earlier_report_is_computed_once_when_the_baseline_is_set() {
     a.apply(&q, Event::SetBaseline(earlier(earlier_context.clone(), &before)));
     let set = Rc::clone(&a.baseline.as_ref().unwrap().report);
     // It is the report of the earlier answers in the earlier context...
-    let mut values = std::collections::BTreeMap::new();
+    let mut values = cloudtriage::core::map::Map::new();
     values.insert("A-01".to_owned(), level(2).unwrap());
     values.insert("B-01".to_owned(), level(3).unwrap());
     assert_eq!(*set, score(&q, &earlier_context, &values));

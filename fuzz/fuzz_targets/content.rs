@@ -3,7 +3,7 @@
 //! structure must score any answers without panicking.
 #![no_main]
 
-use std::collections::BTreeMap;
+use cloudtriage::core::map::Map;
 
 use cloudtriage::core::context::Context;
 use cloudtriage::core::i18n::Language;
@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(q) = Questionnaire::from_json(text) {
         for (i, ctx) in Context::every().into_iter().step_by(97).enumerate() {
-            let answers: BTreeMap<String, AnswerValue> = q
+            let answers: Map<String, AnswerValue> = q
                 .questions()
                 .enumerate()
                 .map(|(n, (_, question))| {

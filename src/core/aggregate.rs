@@ -5,7 +5,8 @@
 //! number of files; percentiles are exact (linear interpolation between
 //! order statistics). Groups smaller than the minimum are left out entirely.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::core::map::Map;
+use std::collections::{HashMap, HashSet};
 
 use super::benchmark::{measures, Benchmark, Distribution, Group, GroupBy, GroupKey, Measure, POINTS};
 use super::context::Context;
@@ -152,7 +153,7 @@ pub struct Counts {
 pub struct Aggregator {
     measures: Vec<Measure>,
     by: Option<GroupBy>,
-    groups: BTreeMap<GroupKey, Tally>,
+    groups: Map<GroupKey, Tally>,
     gap_counts: Vec<u32>,
     seen: HashSet<[u8; 32]>,
     /// What was counted so far.
@@ -165,7 +166,7 @@ impl Aggregator {
         Aggregator {
             measures: measures(q),
             by,
-            groups: BTreeMap::new(),
+            groups: Map::new(),
             gap_counts: vec![0; q.questions().count()],
             seen: HashSet::new(),
             counts: Counts::default(),

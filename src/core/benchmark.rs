@@ -4,7 +4,7 @@
 //! the count and seven figures per index and domain, and the month it was
 //! made: nothing about any single organisation. docs/AGENCY.md documents it.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use super::agency::{self, AgencyFileError, Field, Kind};
 use super::context::{Context, OrgSize, ServiceModel, Stage, UseCase};
@@ -171,7 +171,7 @@ pub struct Group {
     /// Organisations in the group.
     pub n: u32,
     /// By measure; a measure that applied to fewer than `min_group` of them is left out.
-    pub figures: BTreeMap<Measure, Distribution>,
+    pub figures: Map<Measure, Distribution>,
 }
 
 /// A benchmark file.
@@ -516,7 +516,7 @@ fn read_group(q: &Questionnaire, at: &Field<'_>, min_group: u32) -> Result<Group
     if n < min_group {
         return Err(AgencyFileError::SmallGroup { path: n_field.path().to_owned(), count: n, min: min_group });
     }
-    let mut figures = BTreeMap::new();
+    let mut figures = Map::new();
     let indices = at.req("indices")?;
     indices.object(&["cloud_readiness", "data_protection"])?;
     for index in Index::ALL {

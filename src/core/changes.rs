@@ -7,7 +7,7 @@
 //! against the current questionnaire, so an id cannot be listed in the wrong
 //! place or forgotten.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::core::map::{Map, Set};
 
 use super::answer::AnswerValue;
 use super::i18n::Language;
@@ -26,15 +26,15 @@ pub struct Since {
     /// The earlier version, e.g. `1.0.0`.
     pub version: String,
     /// Every question id of the earlier version.
-    pub questions: BTreeSet<String>,
+    pub questions: Set<String>,
     /// Questions whose meaning changed: the old answer is kept but must be reviewed.
-    pub changed: BTreeSet<String>,
+    pub changed: Set<String>,
     /// Old questions split into several new ones: the old answer is not carried over.
-    pub split: BTreeMap<String, Vec<String>>,
+    pub split: Map<String, Vec<String>>,
     /// Questions new since the earlier version.
-    pub added: BTreeSet<String>,
+    pub added: Set<String>,
     /// Questions no longer asked.
-    pub removed: BTreeSet<String>,
+    pub removed: Set<String>,
 }
 
 /// The change lists for every earlier version.
@@ -177,7 +177,7 @@ impl Changes {
         if current != questionnaire.version {
             return Err(ChangesError::WrongCurrent { listed: current, questionnaire: questionnaire.version.clone() });
         }
-        let now: BTreeSet<String> = crate::core::order::set(questionnaire.questions().map(|(_, q)| q.id.clone()));
+        let now: Set<String> = crate::core::order::set(questionnaire.questions().map(|(_, q)| q.id.clone()));
         let mut since = Vec::new();
         if let Some(versions) = root.field("since") {
             let members = versions.value.as_object().ok_or_else(|| {
@@ -207,7 +207,7 @@ impl Changes {
         &self,
         questionnaire: &Questionnaire,
         version: &str,
-        answers: &BTreeMap<String, AnswerValue>,
+        answers: &Map<String, AnswerValue>,
     ) -> Result<Vec<QuestionNotice>, NoticeError> {
         let notice = |question: &str, notice: Notice| QuestionNotice { question: question.to_owned(), notice };
         if version == self.current {
@@ -242,25 +242,25 @@ impl Changes {
     }
 }
 
-fn id_set(at: &ContentNode<'_>, key: &str) -> Result<BTreeSet<String>, ChangesError> {
+fn id_set(at: &ContentNode<'_>, key: &str) -> Result<Set<String>, ChangesError> {
     let ids = match at.field(key) {
         Some(list) => list.list(|i| i.text())?,
         None => Vec::new(),
     };
-    let set: BTreeSet<String> = crate::core::order::set(ids.iter().cloned());
+    let set: Set<String> = crate::core::order::set(ids.iter().cloned());
     if set.len() != ids.len() {
         return Err(ChangesError::Malformed(format!("{}.{key} repeats an id", at.path)));
     }
     Ok(set)
 }
 
-fn read_since(at: &ContentNode<'_>, version: &str, now: &BTreeSet<String>) -> Result<Since, ChangesError> {
+fn read_since(at: &ContentNode<'_>, version: &str, now: &Set<String>) -> Result<Since, ChangesError> {
     at.object(&["questions", "changed", "split", "added", "removed"])?;
     let before = id_set(at, "questions")?;
     let changed = id_set(at, "changed")?;
     let added = id_set(at, "added")?;
     let removed = id_set(at, "removed")?;
-    let mut split = BTreeMap::new();
+    let mut split = Map::new();
     if let Some(list) = at.field("split") {
         for (old, into) in list.list(|s| {
             s.object(&["id", "into"])?;
@@ -298,7 +298,7 @@ fn read_since(at: &ContentNode<'_>, version: &str, now: &BTreeSet<String>) -> Re
             return misplaced("removed", id, "is still a question of the current version");
         }
     }
-    let mut new_from_split = BTreeSet::new();
+    let mut new_from_split = Set::new();
     for (old, into) in &split {
         if !before.contains(old) || now.contains(old) {
             return misplaced("split", old, "must be a question of that version that is no longer asked");
@@ -357,7 +357,7 @@ mod tests {
         format!(r#"{{ "current": "3.0.0", "since": {{ "2.0.0": {since} }} }}"#)
     }
 
-    fn answers(ids: &[&str]) -> BTreeMap<String, AnswerValue> {
+    fn answers(ids: &[&str]) -> Map<String, AnswerValue> {
         ids.iter().map(|id| (id.to_string(), AnswerValue::Unknown)).collect()
     }
 

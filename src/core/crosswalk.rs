@@ -19,7 +19,7 @@
 //! the action plan lists and those not answered yet.
 //! docs/METHODOLOGY.md ("By framework") explains both.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 use std::fmt::Write as _;
 
 use super::answer::AnswerValue;
@@ -166,7 +166,7 @@ pub struct Entry {
 
 /// Every item of a framework that at least one question cites, in the framework's own order.
 pub fn entries(q: &Questionnaire, framework: Framework) -> Vec<Entry> {
-    let mut by_item: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut by_item: Map<String, Vec<String>> = Map::new();
     for (_, question) in q.questions() {
         for item in question.references.iter().filter_map(|r| framework.item(r)) {
             let questions = by_item.entry(item).or_default();
@@ -231,7 +231,7 @@ pub fn maturity(
     q: &Questionnaire,
     entry: &Entry,
     ctx: &Context,
-    answers: &BTreeMap<String, AnswerValue>,
+    answers: &Map<String, AnswerValue>,
     report: &Report,
 ) -> Maturity {
     let (mut levels, mut targets, mut weights) = (0u64, 0u64, 0u64);
@@ -262,7 +262,7 @@ pub fn maturity(
 #[derive(Clone, Copy)]
 pub struct Assessed<'a> {
     pub context: &'a Context,
-    pub answers: &'a BTreeMap<String, AnswerValue>,
+    pub answers: &'a Map<String, AnswerValue>,
     pub report: &'a Report,
 }
 

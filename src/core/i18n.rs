@@ -1,7 +1,7 @@
 //! The words of one language: interface strings, the questionnaire's texts,
 //! and how numbers and dates are written.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use super::json::Json;
 use super::model::ContentError;
@@ -25,7 +25,7 @@ pub struct QuestionText {
 pub struct DomainText {
     pub title: String,
     pub summary: String,
-    pub questions: BTreeMap<String, QuestionText>,
+    pub questions: Map<String, QuestionText>,
 }
 
 /// The words of one framework in the crosswalk: its name, what its items are called, and each item's title.
@@ -36,7 +36,7 @@ pub struct FrameworkText {
     /// What one item is called, as a column heading: "Article", "Control", "Section".
     pub item: String,
     /// Item id (as the crosswalk writes it, e.g. `21(2)(d)`, `A.5.23`) to its title.
-    pub items: BTreeMap<String, String>,
+    pub items: Map<String, String>,
 }
 
 fn read_framework_text(at: &ContentNode<'_>) -> Result<FrameworkText, ContentError> {
@@ -44,7 +44,7 @@ fn read_framework_text(at: &ContentNode<'_>) -> Result<FrameworkText, ContentErr
     let list = at.required("items")?;
     let members =
         list.value.as_object().ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
-    let mut items = BTreeMap::new();
+    let mut items = Map::new();
     for (id, value) in members {
         // Item ids contain dots (`A.5.23`), so the path names them quoted.
         let title =
@@ -56,7 +56,7 @@ fn read_framework_text(at: &ContentNode<'_>) -> Result<FrameworkText, ContentErr
 
 fn read_domain_text(at: &ContentNode<'_>) -> Result<DomainText, ContentError> {
     at.object(&["title", "summary", "questions"])?;
-    let mut questions = BTreeMap::new();
+    let mut questions = Map::new();
     if let Some(list) = at.field("questions") {
         let members = list
             .value
@@ -77,8 +77,8 @@ fn read_domain_text(at: &ContentNode<'_>) -> Result<DomainText, ContentError> {
     Ok(DomainText { title: at.required("title")?.text()?, summary: at.required("summary")?.text()?, questions })
 }
 
-fn read_domains(at: &ContentNode<'_>) -> Result<BTreeMap<String, DomainText>, ContentError> {
-    let mut domains = BTreeMap::new();
+fn read_domains(at: &ContentNode<'_>) -> Result<Map<String, DomainText>, ContentError> {
+    let mut domains = Map::new();
     for (id, _) in at.value.as_object().unwrap_or_default() {
         domains.insert(id.clone(), read_domain_text(&at.required(id)?)?);
     }
@@ -86,8 +86,8 @@ fn read_domains(at: &ContentNode<'_>) -> Result<BTreeMap<String, DomainText>, Co
 }
 
 /// The frameworks' words, when the language carries them.
-fn read_frameworks(at: &ContentNode<'_>) -> Result<BTreeMap<String, FrameworkText>, ContentError> {
-    let mut frameworks = BTreeMap::new();
+fn read_frameworks(at: &ContentNode<'_>) -> Result<Map<String, FrameworkText>, ContentError> {
+    let mut frameworks = Map::new();
     if let Some(list) = at.field("frameworks") {
         for (id, _) in list.value.as_object().unwrap_or_default() {
             frameworks.insert(id.clone(), read_framework_text(&list.required(id)?)?);
@@ -101,17 +101,17 @@ fn read_frameworks(at: &ContentNode<'_>) -> Result<BTreeMap<String, FrameworkTex
 pub struct Language {
     /// ISO 639-1 code, e.g. `de`.
     pub code: String,
-    strings: BTreeMap<String, String>,
-    domains: BTreeMap<String, DomainText>,
-    frameworks: BTreeMap<String, FrameworkText>,
+    strings: Map<String, String>,
+    domains: Map<String, DomainText>,
+    frameworks: Map<String, FrameworkText>,
     /// Each question's domain in `domains`, so that a question's words are found
     /// without looking through every domain.
-    question_domains: BTreeMap<String, String>,
+    question_domains: Map<String, String>,
 }
 
 /// Each question's domain.
-fn question_domains(domains: &BTreeMap<String, DomainText>) -> BTreeMap<String, String> {
-    let mut index = BTreeMap::new();
+fn question_domains(domains: &Map<String, DomainText>) -> Map<String, String> {
+    let mut index = Map::new();
     for (domain, text) in domains {
         for question in text.questions.keys() {
             // The first domain that has it, as a search through the domains in order would find.
@@ -127,7 +127,7 @@ impl Language {
         let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
         let at = ContentNode::root(&json);
         at.object(&["code", "ui", "domains", "frameworks"])?;
-        let mut strings = BTreeMap::new();
+        let mut strings = Map::new();
         flatten("", at.required("ui")?.value, &mut strings);
         let domains = read_domains(&at.required("domains")?)?;
         let frameworks = read_frameworks(&at)?;
@@ -345,7 +345,7 @@ pub fn fill(template: &str, params: &[(&str, &str)]) -> String {
 }
 
 /// Turns nested tables into dotted keys (`welcome.title`) and arrays into indexed keys (`format.months.0`).
-fn flatten(prefix: &str, value: &Json, out: &mut BTreeMap<String, String>) {
+fn flatten(prefix: &str, value: &Json, out: &mut Map<String, String>) {
     let key = |k: &str| if prefix.is_empty() { k.to_owned() } else { format!("{prefix}.{k}") };
     match value {
         Json::Object(map) => map.iter().for_each(|(k, v)| flatten(&key(k), v, out)),

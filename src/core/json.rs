@@ -342,7 +342,7 @@ impl Parser<'_> {
         }
         self.pos += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = crate::core::map::Set::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;

@@ -7,7 +7,7 @@
 //! order-independent, idempotent and associative; docs/METHODOLOGY.md states
 //! them and tests/merge.rs proves them with property tests.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::core::map::{Map, Set};
 
 use super::answer::AnswerValue;
 use super::catalog::Catalog;
@@ -125,7 +125,7 @@ pub fn store(answers: &mut Answers, id: &str, mut records: Vec<Response>, resolu
     }
     records.retain(|r| r.value.is_some() || r.note.is_some());
     crate::core::order::sort(&mut records);
-    let distinct: BTreeSet<AnswerValue> = crate::core::order::set(records.iter().filter_map(|r| r.value));
+    let distinct: Set<AnswerValue> = crate::core::order::set(records.iter().filter_map(|r| r.value));
     match (records.len(), distinct.len()) {
         (0, _) => {}
         (1, _) => {
@@ -172,9 +172,9 @@ pub fn store(answers: &mut Answers, id: &str, mut records: Vec<Response>, resolu
 }
 
 /// The respondent labels a file mentions anywhere.
-fn labels(imported: &Imported) -> BTreeSet<String> {
+fn labels(imported: &Imported) -> Set<String> {
     let a = &imported.answers;
-    let mut out: BTreeSet<String> = imported.team.respondents.iter().map(|r| r.label.clone()).collect();
+    let mut out: Set<String> = imported.team.respondents.iter().map(|r| r.label.clone()).collect();
     out.extend(imported.team.respondent.clone());
     out.extend(a.respondents.values().cloned());
     out.extend(a.conflicts.values().flat_map(|c| c.answers.iter().map(|x| x.respondent.clone())));
@@ -286,7 +286,7 @@ pub fn merge(catalog: &Catalog, inputs: &[MergeInput]) -> Result<Imported, Merge
     let files: Vec<Imported> = inputs.iter().map(|i| normalise(q, i)).collect::<Result<_, _>>()?;
 
     // Team: everyone taking part, with every domain any file assigned them.
-    let mut respondents: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut respondents: Map<String, Vec<String>> = Map::new();
     for r in files.iter().flat_map(|f| &f.team.respondents) {
         let joined = match respondents.get(&r.label) {
             Some(d) => join_domains(q, d, &r.domains),
@@ -325,9 +325,9 @@ pub fn merge(catalog: &Catalog, inputs: &[MergeInput]) -> Result<Imported, Merge
 
     // Answers, question by question.
     let mut answers = Answers::default();
-    let ids: BTreeSet<String> = files.iter().flat_map(|f| f.answers.ids().into_iter().cloned()).collect();
+    let ids: Set<String> = files.iter().flat_map(|f| f.answers.ids().into_iter().cloned()).collect();
     for id in &ids {
-        let mut merged: BTreeMap<String, Response> = BTreeMap::new();
+        let mut merged: Map<String, Response> = Map::new();
         for r in files.iter().flat_map(|f| records(&f.answers, id)) {
             match merged.get_mut(&r.respondent) {
                 None => {

@@ -15,6 +15,7 @@ pub mod embed;
 pub mod evidence;
 pub mod i18n;
 pub mod json;
+pub mod map;
 pub mod markup;
 pub mod merge;
 pub mod model;

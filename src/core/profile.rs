@@ -4,7 +4,7 @@
 //! targets, so the action plan ranks by the agency's expectations.
 //! docs/AGENCY.md documents the file; `cloudtriage profile --schema` prints its schema.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use super::agency::{self, AgencyFileError, Field, Kind};
 use super::answer::AnswerValue;
@@ -24,8 +24,8 @@ pub const MAX_VARIANTS: usize = 200;
 /// Expected levels (1 to 4) by domain id and by question id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Expectations {
-    pub domains: BTreeMap<String, u8>,
-    pub questions: BTreeMap<String, u8>,
+    pub domains: Map<String, u8>,
+    pub questions: Map<String, u8>,
 }
 
 /// Expectations that hold only in the contexts a condition matches.
@@ -73,7 +73,7 @@ impl Expectations {
 
     /// The members; `domains` always at the top (it is required there), only when not empty in a variant.
     fn to_json(&self, top: bool) -> Vec<(String, Json)> {
-        let map = |m: &BTreeMap<String, u8>| Json::Object(m.iter().map(|(k, v)| (k.clone(), Json::int(*v))).collect());
+        let map = |m: &Map<String, u8>| Json::Object(m.iter().map(|(k, v)| (k.clone(), Json::int(*v))).collect());
         let mut members = Vec::new();
         if top || !self.domains.is_empty() {
             members.push(("domains".to_owned(), map(&self.domains)));
@@ -141,7 +141,7 @@ impl Profile {
     }
 
     /// Scores answers against this profile's targets.
-    pub fn score(&self, q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, AnswerValue>) -> Report {
+    pub fn score(&self, q: &Questionnaire, ctx: &Context, answers: &Map<String, AnswerValue>) -> Report {
         score_with_targets(q, ctx, answers, &|question, domain| self.target(q, question, domain, ctx))
     }
 

@@ -669,7 +669,7 @@ mod tests {
 
     #[test]
     fn every_source_is_listed_once_with_a_prefix_and_a_title() {
-        let prefixes: std::collections::BTreeSet<_> = Source::ALL.iter().map(|s| s.prefix()).collect();
+        let prefixes: crate::core::map::Set<_> = Source::ALL.iter().map(|s| s.prefix()).collect();
         assert_eq!(prefixes.len(), Source::ALL.len());
         for source in Source::ALL {
             assert_eq!(Source::from_prefix(source.prefix()), Some(source));

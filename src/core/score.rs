@@ -3,7 +3,7 @@
 //! result is reported, so the browser and the host agree to the last digit.
 //! docs/METHODOLOGY.md explains every rule with a worked example.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use super::answer::AnswerValue;
 use super::context::Context;
@@ -199,7 +199,7 @@ impl Sum {
 }
 
 /// Scores answers in a context. Answers to questions that do not apply, or unknown ids, are ignored.
-pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, AnswerValue>) -> Report {
+pub fn score(q: &Questionnaire, ctx: &Context, answers: &Map<String, AnswerValue>) -> Report {
     score_with_targets(q, ctx, answers, &|question, _| q.target(question, ctx))
 }
 
@@ -208,11 +208,11 @@ pub fn score(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, Answer
 pub fn score_with_targets(
     q: &Questionnaire,
     ctx: &Context,
-    answers: &BTreeMap<String, AnswerValue>,
+    answers: &Map<String, AnswerValue>,
     target: &dyn Fn(&Question, &str) -> u8,
 ) -> Report {
-    let mut sums: BTreeMap<Index, Sum> = BTreeMap::new();
-    let mut caps: BTreeMap<Index, Vec<Cap>> = BTreeMap::new();
+    let mut sums: Map<Index, Sum> = Map::new();
+    let mut caps: Map<Index, Vec<Cap>> = Map::new();
     let mut domains = Vec::new();
     let mut gaps: Vec<(PlanItem, usize)> = Vec::new();
     let mut unanswered = Vec::new();
@@ -427,6 +427,6 @@ impl Report {
 
 /// Where a question stands for scoring: `None` when it is out of every calculation ("not applicable" where allowed).
 /// Views that regroup questions (the crosswalk) use it so that they count answers exactly as the report does.
-pub fn standing_of(question: &Question, answers: &BTreeMap<String, AnswerValue>) -> Option<Standing> {
+pub fn standing_of(question: &Question, answers: &Map<String, AnswerValue>) -> Option<Standing> {
     Standing::of(effective_answer(question, answers.get(&question.id).copied()))
 }

@@ -155,7 +155,7 @@ mod tests {
     #[test]
     fn lengths_around_the_padding_boundary_differ() {
         // 55, 56 and 64 bytes take one or two padding blocks; each must still hash distinctly.
-        let digests: std::collections::BTreeSet<String> = (50..70).map(|n| hex(&vec![b'x'; n])).collect();
+        let digests: crate::core::map::Set<String> = (50..70).map(|n| hex(&vec![b'x'; n])).collect();
         assert_eq!(digests.len(), 20);
         assert_eq!(hex(&[b'a'; 64]), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
     }

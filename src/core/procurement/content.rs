@@ -3,7 +3,7 @@
 //! and its words per language (`content/lang/<code>/procurement.toml`).
 //! The build reads both with these readers, so defects stop the build.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use crate::core::json::Json;
 use crate::core::model::{ContentError, Questionnaire};
@@ -165,13 +165,13 @@ impl ProcurementContent {
         if !(1..=4).contains(&self.must_min_target) {
             return bad(format!("must_min_target {} is outside 1 to 4", self.must_min_target));
         }
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = crate::core::map::Set::new();
         for e in &self.evidence {
             if !seen.insert(e.as_str()) {
                 return bad(format!("evidence {e} is listed twice"));
             }
         }
-        let mut questions = std::collections::BTreeSet::new();
+        let mut questions = crate::core::map::Set::new();
         for r in &self.requirements {
             if q.question(&r.question).is_none() {
                 return bad(format!("requirement for {}: no such question", r.question));
@@ -186,7 +186,7 @@ impl ProcurementContent {
                 return bad(format!("requirement for {}: evidence {e} is not in the evidence list", r.question));
             }
         }
-        let mut ids = std::collections::BTreeSet::new();
+        let mut ids = crate::core::map::Set::new();
         for c in &self.clauses {
             if !ids.insert(c.id.as_str()) {
                 return bad(format!("clause {} is written twice", c.id));
@@ -259,19 +259,19 @@ pub const LABELS: &[&str] = &[
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProcurementWords {
     /// Interface labels by key (see [`LABELS`]).
-    pub labels: BTreeMap<String, String>,
+    pub labels: Map<String, String>,
     /// Phase names by phase id.
-    pub phases: BTreeMap<String, String>,
+    pub phases: Map<String, String>,
     /// Evidence names by evidence id.
-    pub evidence: BTreeMap<String, String>,
+    pub evidence: Map<String, String>,
     /// Requirement words by question id.
-    pub requirements: BTreeMap<String, RequirementWords>,
+    pub requirements: Map<String, RequirementWords>,
     /// Clause words by clause id.
-    pub clauses: BTreeMap<String, ClauseWords>,
+    pub clauses: Map<String, ClauseWords>,
 }
 
-fn text_map(at: Option<ContentNode<'_>>) -> Result<BTreeMap<String, String>, ContentError> {
-    let mut map = BTreeMap::new();
+fn text_map(at: Option<ContentNode<'_>>) -> Result<Map<String, String>, ContentError> {
+    let mut map = Map::new();
     if let Some(at) = at {
         for (key, value) in members(&at)? {
             map.insert(key, value.text()?);
@@ -295,7 +295,7 @@ impl ProcurementWords {
         let json = parse_json(text)?;
         let at = ContentNode::root(&json);
         at.object(&["labels", "phases", "evidence", "requirements", "clauses"])?;
-        let mut requirements = BTreeMap::new();
+        let mut requirements = Map::new();
         if let Some(list) = at.field("requirements") {
             for (id, r) in members(&list)? {
                 r.object(&["clause", "rationale", "question"])?;
@@ -307,7 +307,7 @@ impl ProcurementWords {
                 requirements.insert(id, words);
             }
         }
-        let mut clauses = BTreeMap::new();
+        let mut clauses = Map::new();
         if let Some(list) = at.field("clauses") {
             for (id, c) in members(&list)? {
                 c.object(&["title", "text"])?;

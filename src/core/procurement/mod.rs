@@ -6,7 +6,7 @@ pub mod content;
 pub mod page;
 pub mod view;
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 use std::sync::OnceLock;
 
 use super::answer::AnswerValue;
@@ -105,7 +105,7 @@ pub struct ProcurementPack {
 }
 
 /// Where an applicable question's answer stands; `None` when the question does not apply or is not applicable.
-fn standing(q: &Questionnaire, ctx: &Context, answers: &BTreeMap<String, AnswerValue>, id: &str) -> Option<Standing> {
+fn standing(q: &Questionnaire, ctx: &Context, answers: &Map<String, AnswerValue>, id: &str) -> Option<Standing> {
     let question = q.question(id).filter(|item| item.applies_to(ctx))?;
     match answers.get(&question.id) {
         Some(AnswerValue::Level(l)) => Some(Standing::Level(l.get())),
@@ -128,7 +128,7 @@ pub fn pack(
     q: &Questionnaire,
     content: &ProcurementContent,
     ctx: &Context,
-    answers: &BTreeMap<String, AnswerValue>,
+    answers: &Map<String, AnswerValue>,
 ) -> ProcurementPack {
     let mut requirements = Vec::new();
     for phase in Phase::ALL {

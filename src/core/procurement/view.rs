@@ -4,7 +4,7 @@
 //! the on-demand export module lays this view out as plain data
 //! ([`super::page`]) for the widget to render.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use super::{ClauseState, ContractPart, Phase, ProcurementPack, ProcurementWords, Strength};
 use crate::core::context::Context;
@@ -107,7 +107,7 @@ pub struct PackView {
     /// The language's code.
     pub language: String,
     /// Every label the documents use, by key, in this language.
-    pub labels: BTreeMap<String, String>,
+    pub labels: Map<String, String>,
     /// How the language writes a label before its value (its `format.label`).
     pub label_format: String,
     /// What the language puts between the items of a list in running text (its `format.list_separator`).

@@ -2,7 +2,7 @@
 //! their limits and the JSON writer. docs/RESULTS-FORMAT.md documents it and
 //! docs/results.schema.json is generated from these types.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 
 use crate::core::answer::AnswerValue;
 use crate::core::catalog::Catalog;
@@ -250,7 +250,7 @@ pub struct ResultsFile {
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub profile: Option<ProfileRef>,
     /// Question id to answer.
-    pub answers: BTreeMap<String, AnswerEntry>,
+    pub answers: Map<String, AnswerEntry>,
     /// The scores at the time of writing, for reading; import recomputes them.
     pub report: Report,
 }
@@ -273,16 +273,16 @@ fn day_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 /// Answers, notes, evidence and disagreements as the assessment holds them, by question id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
-    pub values: BTreeMap<String, AnswerValue>,
-    pub notes: BTreeMap<String, String>,
+    pub values: Map<String, AnswerValue>,
+    pub notes: Map<String, String>,
     /// Who gave each answer (team assessments).
-    pub respondents: BTreeMap<String, String>,
+    pub respondents: Map<String, String>,
     /// Documents supporting each answer.
-    pub evidence: BTreeMap<String, Vec<Evidence>>,
+    pub evidence: Map<String, Vec<Evidence>>,
     /// Disagreements between respondents, open or resolved.
-    pub conflicts: BTreeMap<String, Conflict>,
+    pub conflicts: Map<String, Conflict>,
     /// Answers and notes of several respondents who did not disagree (see [`Response`]).
-    pub responses: BTreeMap<String, Vec<Response>>,
+    pub responses: Map<String, Vec<Response>>,
 }
 
 /// Whether an assessment (its team and answers, as held or as read from a file) is a team's or has
@@ -304,7 +304,7 @@ impl Answers {
     }
 
     /// Every question id with something recorded about it.
-    pub fn ids(&self) -> std::collections::BTreeSet<&String> {
+    pub fn ids(&self) -> crate::core::map::Set<&String> {
         crate::core::order::set(
             self.values
                 .keys()

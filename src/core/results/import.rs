@@ -2,7 +2,7 @@
 //! its field. Version 1 files are migrated; the report inside a file is never
 //! trusted. On failure nothing changes.
 
-use std::collections::BTreeSet;
+use crate::core::map::Set;
 
 use super::format::*;
 use super::messages::{Expected, ImportError, ImportWarning};
@@ -346,7 +346,7 @@ impl<const TEAM: bool> Reader<'_, TEAM> {
         }
         if let Some(list) = self.optional(json, "respondents") {
             let domain_ids: Vec<&str> = self.catalog.questionnaire.domains.iter().map(|d| d.id.as_str()).collect();
-            let mut seen = BTreeSet::new();
+            let mut seen = Set::new();
             for (i, item) in self.list(list, "respondents", MAX_RESPONDENTS)?.iter().enumerate() {
                 let path = format!("respondents.{i}");
                 self.object(item, &path)?;
@@ -580,7 +580,7 @@ impl<const TEAM: bool> Reader<'_, TEAM> {
             out.push(Response { respondent, value, note });
         }
         if conflict.is_none() {
-            let distinct: BTreeSet<AnswerValue> = crate::core::order::set(out.iter().filter_map(|r| r.value));
+            let distinct: Set<AnswerValue> = crate::core::order::set(out.iter().filter_map(|r| r.value));
             if distinct.len() > 1 || distinct.iter().next().is_some_and(|v| Some(*v) != entry_value) {
                 return Err(ImportError::ResponsesDisagree { path });
             }
@@ -608,7 +608,7 @@ impl<const TEAM: bool> Reader<'_, TEAM> {
             answers.push(ConflictAnswer { respondent, value, note });
         }
         crate::core::order::sort(&mut answers);
-        let distinct: BTreeSet<AnswerValue> = crate::core::order::set(answers.iter().map(|a| a.value));
+        let distinct: Set<AnswerValue> = crate::core::order::set(answers.iter().map(|a| a.value));
         if distinct.len() < 2 {
             return Err(ImportError::NotAConflict { path: path.to_owned() });
         }

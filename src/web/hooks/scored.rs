@@ -1,7 +1,7 @@
 //! The report of the context and answers as they stand (`state::Scored`),
 //! made anew only when they or the agency's target profile change.
 
-use std::collections::BTreeMap;
+use crate::core::map::Map;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -15,7 +15,7 @@ use crate::core::Catalog;
 use crate::web::state::Scored;
 
 /// What a report is scored from.
-type Inputs = (Context, BTreeMap<String, AnswerValue>, Option<Rc<Profile>>);
+type Inputs = (Context, Map<String, AnswerValue>, Option<Rc<Profile>>);
 
 /// The same report while the context, the answers and the profile stay as they
 /// were; otherwise a new one, scored when first read. They are compared where
