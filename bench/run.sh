@@ -15,5 +15,7 @@ node bench/handover.mjs dist 8
 node bench/start-tasks.mjs dist 11
 # Lighthouse (mobile profile) on both pages, served with compression.
 node bench/lighthouse.mjs "$@"
+# Reading JSON objects with very many keys (a hostile results file): the time should grow about linearly.
+cargo run --quiet --release --example json_keys_time
 # Aggregation of 2,000 and 10,000 results files (throughput and peak memory).
 bench/aggregate.sh

@@ -34,7 +34,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * 208.7 KB, the module 180.2 KB (the loader's wait for the first frame made
  * it 208.9 KB). Then the core's maps and sets became sorted vectors
  * (core::map) instead of the standard library's B-trees, whose code is
- * compiled for each key and value type: 194.9 KB, the module 166.1 KB. The
+ * compiled for each key and value type: 195.3 KB, the module 166.4 KB. The
  * budget is that figure plus about 2 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.

@@ -342,7 +342,9 @@ impl Parser<'_> {
         }
         self.pos += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
-        let mut seen = crate::core::map::Set::new();
+        // A hash set: a file's object can have any number of keys, and a sorted
+        // vector's insertion would make reading it quadratic in them.
+        let mut seen = std::collections::HashSet::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;

@@ -228,7 +228,7 @@ impl Questionnaire {
     /// The rules scoring relies on; content breaking them is refused.
     fn check(&self) -> Result<(), ContentError> {
         let bad = |m: String| Err(ContentError::Invalid(m));
-        let mut ids = super::map::Set::new();
+        let mut ids = std::collections::HashSet::new();
         if self.domains.is_empty() {
             return bad("no domains".into());
         }
