@@ -23,6 +23,8 @@
   the library with feature `full`, which adds the team's screens and an
   agency's profile), built the same way; the loader fetches it only when a
   widget asks for them (src/web/upgrade.rs).
+- In a release build, these scripts minified by esbuild (the declaration of
+  the files each one fetches kept first and as written).
 - <file>.br and <file>.gz beside every file (scripts/precompress.mjs, node's
   zlib), for servers that send precompressed files (docs/EMBEDDING.md).
 Runs in Trunk's staging directory (TRUNK_STAGING_DIR).
@@ -45,6 +47,29 @@ def digest(data: bytes) -> str:
 
 def short_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+# The declaration of the files a script fetches (the loader's CLOUDTRIAGE_ASSETS, an on-demand
+# module's CLOUDTRIAGE_*_WASM): kept as written, so that the tests and tools that read which files
+# a build names can read it in a minified script too.
+ASSETS = re.compile(r"^const CLOUDTRIAGE_[A-Z_]+ = \{.*?\};\n", re.M | re.S)
+
+
+def minified(code: str, release: bool) -> str:
+    """A release build's script minified by esbuild (npm, package-lock.json): the wasm-bindgen glue
+    with its comments and long names is about a third of the loader's bytes. The declaration of the
+    files it fetches stays first and as written; the rest refers to it by name, which esbuild leaves."""
+    if not release:
+        return code
+    declared = ASSETS.search(code)
+    if not declared:
+        raise RuntimeError("the script does not declare the files it fetches (const CLOUDTRIAGE_... = {...};)")
+    rest = code[: declared.start()] + code[declared.end():]
+    esbuild = ["esbuild", "--minify", "--format=esm", "--target=es2020", "--loader=js", "--log-level=warning"]
+    if not shutil.which("esbuild"):
+        raise RuntimeError("esbuild is not on PATH (scripts/tools.sh installs it into node_modules/.bin)")
+    out = subprocess.run(esbuild, input=rest, capture_output=True, text=True, check=True).stdout
+    return declared.group(0) + out
 
 
 # The cargo profile of the widget's release build (index.html's data-cargo-profile, Cargo.toml's
@@ -114,7 +139,7 @@ def on_demand_module(root: Path, staging: Path, release: bool, package: str, nam
     key = name.upper()
     bootstrap = (root / "web" / f"{name}.js").read_text(encoding="utf-8")
     bootstrap = bootstrap.replace(f"__{key}_WASM_FILE__", wasm_name).replace(f"__{key}_WASM_INTEGRITY__", digest(wasm_bytes))
-    module = (glue + bootstrap).encode("utf-8")
+    module = minified(glue + bootstrap, release).encode("utf-8")
     file = f"{name}-{short_hash(module)}.js"
     (staging / file).write_bytes(module)
     return {"file": file, "integrity": digest(module)}
@@ -195,7 +220,11 @@ def main() -> int:
     if "__" + "WASM_FILE__" in loader:
         print("postbuild: the loader template was not filled in", file=sys.stderr)
         return 1
-    bundle = (code + loader).encode("utf-8")
+    try:
+        bundle = minified(code + loader, release).encode("utf-8")
+    except (subprocess.CalledProcessError, RuntimeError, OSError) as e:
+        print(f"postbuild: the loader could not be minified: {e}", file=sys.stderr)
+        return 1
     glue.unlink()
     (staging / "cloudtriage.js").write_bytes(bundle)
     integrity = digest(bundle)
