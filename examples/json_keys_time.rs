@@ -1,9 +1,9 @@
 //! Reading a JSON object with very many keys, as a hostile results file may
 //! have: every key is checked against the ones before it, so the reader must
-//! stay near-linear in the number of keys. Prints the median time for an
-//! object of as many distinct keys as fit in the results file's size limit,
-//! in reverse order, and for half of them: a near-linear reader takes about
-//! twice as long for twice the keys, a quadratic one about four times.
+//! stay near-linear in the number of keys. Prints the median time for objects
+//! of distinct keys in reverse order, from an eighth of the most that fit in
+//! the results file's size limit up to that most: doubling the keys should
+//! about double the time (a quadratic reader quadruples it).
 //! `cargo run --release --example json_keys_time` (part of `make bench`).
 
 use std::time::{Duration, Instant};

@@ -69,11 +69,6 @@ impl<K, V> Map<K, V> {
         self.entries.iter_mut().map(|(_, v)| v)
     }
 
-    /// The keys in order, taken out of the map.
-    pub fn into_keys(self) -> impl DoubleEndedIterator<Item = K> + ExactSizeIterator {
-        self.entries.into_iter().map(|(k, _)| k)
-    }
-
     /// The values in key order, taken out of the map.
     pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> + ExactSizeIterator {
         self.entries.into_iter().map(|(_, v)| v)
@@ -112,18 +107,6 @@ impl<K: Ord, V> Map<K, V> {
         Q: Ord + ?Sized,
     {
         self.find(key).ok().map(|at| &self.entries[at].1)
-    }
-
-    /// The stored key and the value for `key`.
-    pub fn get_key_value<Q>(&self, key: &Q) -> Option<(&K, &V)>
-    where
-        K: Borrow<Q>,
-        Q: Ord + ?Sized,
-    {
-        self.find(key).ok().map(|at| {
-            let (k, v) = &self.entries[at];
-            (k, v)
-        })
     }
 
     /// The value for `key`, mutable.
@@ -321,24 +304,9 @@ pub struct VacantEntry<'a, K, V> {
 }
 
 impl<'a, K, V> OccupiedEntry<'a, K, V> {
-    /// The value held.
-    pub fn get(&self) -> &V {
-        &self.map.entries[self.at].1
-    }
-
-    /// The value held, mutable.
-    pub fn get_mut(&mut self) -> &mut V {
-        &mut self.map.entries[self.at].1
-    }
-
     /// The value held, mutable for as long as the map is lent.
     pub fn into_mut(self) -> &'a mut V {
         &mut self.map.entries[self.at].1
-    }
-
-    /// Replaces the value held, returning the old one.
-    pub fn insert(&mut self, value: V) -> V {
-        std::mem::replace(self.get_mut(), value)
     }
 }
 
@@ -373,22 +341,6 @@ impl<'a, K, V> Entry<'a, K, V> {
         V: Default,
     {
         self.or_insert_with(V::default)
-    }
-
-    /// Changes the value held, if any.
-    pub fn and_modify(mut self, change: impl FnOnce(&mut V)) -> Self {
-        if let Entry::Occupied(entry) = &mut self {
-            change(entry.get_mut());
-        }
-        self
-    }
-
-    /// The key of the place.
-    pub fn key(&self) -> &K {
-        match self {
-            Entry::Occupied(entry) => &entry.map.entries[entry.at].0,
-            Entry::Vacant(entry) => &entry.key,
-        }
     }
 }
 
