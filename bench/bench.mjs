@@ -82,9 +82,11 @@ const PAGES = {
 function driver(name) {
   const find = (selector) => {
     const host = document.querySelector('[data-cloudtriage]');
-    // cloudtriage: in the widget, not in the prerendered welcome screen it replaces (whose buttons are disabled).
+    // cloudtriage: the welcome screen's Start as soon as it can be clicked (the prerendered screen's, once the
+    // loader has enabled it, or the widget's), the later steps in the widget.
+    const scope = step === 0 ? '.ct-mount' : '.ct-mount:not([data-prerendered])';
     return name === 'cloudtriage'
-      ? host && host.shadowRoot && host.shadowRoot.querySelector(`.ct-mount:not([data-prerendered]) ${selector}`)
+      ? host && host.shadowRoot && host.shadowRoot.querySelector(`${scope} ${selector}:not(:disabled)`)
       : document.querySelector(selector);
   };
   const steps = name === 'cloudtriage'

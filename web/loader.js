@@ -112,6 +112,56 @@ function cloudtriageFirstPaint() {
   });
 }
 
+/** The interface words the loader fetched, once they are in (for the lines it shows before the module runs). */
+let cloudtriageWordsText = "";
+
+/** Under the prerendered Start button a reader clicked, the line saying that the questionnaire is loading. */
+function cloudtriageStartingLine(screen) {
+  const row = screen.querySelector(".ct-welcome .ct-actions-row");
+  if (!row || !screen.hasAttribute("data-started") || screen.querySelector(".ct-early-status")) return;
+  let text;
+  try {
+    text = JSON.parse(cloudtriageWordsText).ui.texts.loading;
+  } catch {
+    return;
+  }
+  if (typeof text !== "string") return;
+  const line = document.createElement("p");
+  line.setAttribute("role", "status");
+  line.className = "ct-early-status ct-muted";
+  line.textContent = text;
+  row.after(line);
+}
+
+/**
+ * The prerendered welcome screen's Start button works before the module runs; its other controls wait
+ * for the module. A reader who clicks it has asked for the questionnaire: its texts are fetched at once
+ * (same folder, integrity), beside the module, and the widget opens on the context page when it takes
+ * over (src/web/start.rs), the focus on that page's heading. Until then the button is busy and a line
+ * under it says that the questionnaire is loading.
+ */
+function cloudtriageEarlyStart(languages) {
+  const codes = Object.keys(languages);
+  for (const element of document.querySelectorAll("[data-cloudtriage]")) {
+    const screen = element.shadowRoot && element.shadowRoot.querySelector(".ct-mount[data-prerendered]");
+    const start = screen && screen.querySelector(".ct-welcome .ct-button-primary");
+    if (!start) continue;
+    start.disabled = false;
+    start.addEventListener("click", () => {
+      if (!screen.isConnected || screen.hasAttribute("data-started")) return;
+      const code = cloudtriageLanguageOf(element, codes);
+      const file = languages[code];
+      const text = fetch(file.texts, { integrity: file.textsIntegrity })
+        .then((r) => (r.ok ? r.text() : ""))
+        .catch(() => "");
+      screen.cloudtriageTexts = { code, text };
+      screen.setAttribute("data-started", "");
+      start.setAttribute("aria-disabled", "true");
+      cloudtriageStartingLine(screen);
+    });
+  }
+}
+
 async function cloudtriageStart() {
   const base = cloudtriageBase();
   const languages = {};
@@ -123,6 +173,7 @@ async function cloudtriageStart() {
       textsIntegrity: file.textsIntegrity,
     };
   }
+  cloudtriageEarlyStart(languages);
   const likely = cloudtriageLikelyLanguage();
   // The page's first screen (the prerendered welcome, or the host's page) is painted before the module's
   // bytes are asked for, so that on a slow line they do not compete with it (docs/PERFORMANCE.md).
@@ -131,7 +182,14 @@ async function cloudtriageStart() {
   const words = fetch(languages[likely].url, { integrity: languages[likely].integrity })
     .then((r) => (r.ok ? r.text() : ""))
     .catch(() => "");
-  words.then((text) => cloudtriagePlaceholders(text, likely, Object.keys(languages)));
+  words.then((text) => {
+    cloudtriageWordsText = text;
+    cloudtriagePlaceholders(text, likely, Object.keys(languages));
+    for (const element of document.querySelectorAll("[data-cloudtriage]")) {
+      const screen = element.shadowRoot && element.shadowRoot.querySelector(".ct-mount[data-started]");
+      if (screen) cloudtriageStartingLine(screen);
+    }
+  });
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });
   await __wbg_init({ module_or_path: wasm });
   // Instantiating the module and reading the words are two long pieces of work on a slow computer;

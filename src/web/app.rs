@@ -46,6 +46,9 @@ pub struct AppProps {
     pub language_refused: bool,
     /// Where the first module left off, when the whole widget takes over from it (`web::upgrade`).
     pub handover: Option<Rc<Handover>>,
+    /// The reader clicked the prerendered welcome screen's Start before the module ran: the widget
+    /// opens where that button leads, the context page.
+    pub started: bool,
 }
 
 /// The context a host preset, applied to a fresh assessment.
@@ -134,12 +137,15 @@ fn texts_failed(lang: Words, dispatch: &Dispatch, retry: Callback<()>) -> Html {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let (config, language) = (props.config.clone(), props.language.clone());
-    let refused = props.language_refused;
+    let (refused, started) = (props.language_refused, props.started);
     let handover = props.handover.clone();
     let model = use_reducer_eq(|| {
         let mut model = initial_model(&config, &language, handover.as_deref());
         if refused {
             model.notify(Notice::LanguageUnavailable);
+        }
+        if started {
+            model.update(Msg::Core(Event::Go(Page::Context)));
         }
         model
     });

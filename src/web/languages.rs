@@ -126,12 +126,21 @@ pub async fn ensure_texts(code: &str) -> bool {
         return false;
     }
     let Some(source) = source(code) else { return false };
-    load(code, &source.texts, |text| {
-        catalog.provide_texts(code, text)?;
-        taken(code, true, text);
-        Ok(())
-    })
-    .await
+    load(code, &source.texts, |text| provide_texts(code, text)).await
+}
+
+fn provide_texts(code: &str, text: &str) -> Result<(), crate::core::model::ContentError> {
+    Catalog::embedded().provide_texts(code, text)?;
+    taken(code, true, text);
+    Ok(())
+}
+
+/// Takes in a language's questionnaire texts that the loader fetched (with their integrity checked),
+/// checked as if fetched here; damaged ones are left out (the page then loads them itself).
+pub fn take_texts(code: &str, text: &str) {
+    if let Err(e) = provide_texts(code, text) {
+        web_sys::console::error_1(&format!("cloudtriage: the words for {code} are damaged: {e}").into());
+    }
 }
 
 async fn load(

@@ -6,12 +6,16 @@
 //! module replaces it in one step once it has rendered (`take_over` in
 //! `web/mod.rs`). Under the strict CSP it carries no script and no style
 //! attribute, and no copy of the words but the rendered text itself; its
-//! controls are disabled, since nothing works before the module runs, and a
-//! reader without JavaScript is told, in the page's language, that the
-//! assessment needs it.
+//! controls are disabled, and a reader without JavaScript is told, in the
+//! page's language, that the assessment needs it. The loader enables the Start
+//! button alone (`web/loader.js`), which it can answer before the module runs.
 
 /// Marks the prerendered content, which the widget replaces when it starts.
 pub const MARK: &str = "data-prerendered";
+
+/// Marks the prerendered content whose Start button the reader clicked before the module ran
+/// (`web/loader.js`): the widget then opens on the context page.
+pub const STARTED: &str = "data-started";
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::*;

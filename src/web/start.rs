@@ -75,6 +75,29 @@ struct Prerendered {
     styled: bool,
 }
 
+impl Prerendered {
+    /// Whether the reader clicked its Start button before the module ran (`web/loader.js`).
+    fn started(&self) -> bool {
+        self.content.has_attribute(prerender::STARTED)
+    }
+}
+
+/// The questionnaire's texts the loader fetched when the reader clicked the prerendered Start
+/// (`cloudtriageTexts` on the screen: `{ code, text }`, `text` a promise of the file's text, empty
+/// when it was refused), taken in when they are of `language`; otherwise the page loads them itself.
+async fn take_early_texts(content: &web_sys::Element, language: &str) {
+    let field = |object: &JsValue, name: &str| js_sys::Reflect::get(object, &name.into()).ok();
+    let Some(early) = field(content, "cloudtriageTexts").filter(JsValue::is_object) else { return };
+    if field(&early, "code").and_then(|c| c.as_string()).as_deref() != Some(language) {
+        return;
+    }
+    let Some(promise) = field(&early, "text").and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) else { return };
+    let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|t| t.as_string());
+    if let Some(text) = text.filter(|t| !t.is_empty()) {
+        languages::take_texts(language, &text);
+    }
+}
+
 /// Finds the prerendered welcome screen in a shadow root the page declared,
 /// or (`live`) the first module's widget that the whole widget takes over from.
 fn prerendered_in(shadow: &web_sys::ShadowRoot, live: bool) -> Option<Prerendered> {
@@ -95,9 +118,10 @@ fn prerendered_in(shadow: &web_sys::ShadowRoot, live: bool) -> Option<Prerendere
 /// Puts the rendered widget where the prerendered welcome screen was, in one
 /// step (both are in place before the next frame: no flash, no shift, the
 /// page's scroll position stays), and keeps the focus on the element of the
-/// same id, should the reader have focused one. The build's stylesheet link
-/// goes too when the widget brought its own.
-fn take_over(shadow: &web_sys::ShadowRoot, prerendered: &web_sys::Element, root: &web_sys::Element) {
+/// same id, should the reader have focused one; on the new page's heading when
+/// the reader clicked the prerendered Start (`started`), as after any page turn.
+/// The build's stylesheet link goes too when the widget brought its own.
+fn take_over(shadow: &web_sys::ShadowRoot, prerendered: &web_sys::Element, root: &web_sys::Element, started: bool) {
     let focused = shadow.active_element().filter(|e| prerendered.contains(Some(e))).map(|e| e.id());
     let _ = prerendered.replace_with_with_node_1(root);
     if let Ok(links) = shadow.query_selector_all("link[rel=stylesheet]") {
@@ -107,7 +131,12 @@ fn take_over(shadow: &web_sys::ShadowRoot, prerendered: &web_sys::Element, root:
             }
         }
     }
-    if let Some(id) = focused.filter(|id| !id.is_empty()) {
+    if started {
+        let heading = root.query_selector("[data-page-heading]").ok().flatten();
+        if let Some(element) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    } else if let Some(id) = focused.filter(|id| !id.is_empty()) {
         let target = root.query_selector(&format!("[id='{id}']")).ok().flatten();
         if let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
             // Where the reader had scrolled to stays: the element is where its twin was.
@@ -208,6 +237,12 @@ fn mount(
         if handover.as_ref().is_some_and(|h| h.action != super::upgrade::Action::Start) {
             languages::ensure_texts(language).await;
         }
+        // The reader clicked the prerendered Start: the widget opens on the context page, with the texts the
+        // loader fetched meanwhile (should they be missing, that page loads them itself, with its retry).
+        let started = prerendered.as_ref().is_some_and(Prerendered::started);
+        if let Some(p) = prerendered.as_ref().filter(|p| p.started()) {
+            take_early_texts(&p.content, language).await;
+        }
         // Rendered only once its styles are in place; a refused stylesheet stops the widget like a refused module.
         let loaded = wasm_bindgen_futures::JsFuture::from(styled).await.is_ok_and(|v| v.is_truthy());
         drop(listeners);
@@ -222,13 +257,14 @@ fn mount(
             language: language.into(),
             language_refused: language != wanted,
             handover,
+            started,
         };
         let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         STARTED.with(|s| s.borrow_mut().push((host, app)));
         // Yew renders in a microtask queued before this one: the swap comes right after, before any frame.
         wasm_bindgen_futures::spawn_local(async move {
             match (prerendered, placeholder) {
-                (Some(p), _) => take_over(&shadow, &p.content, &root),
+                (Some(p), _) => take_over(&shadow, &p.content, &root, started),
                 (None, Some(slot)) => slot.remove(),
                 (None, None) => {}
             }

@@ -151,3 +151,89 @@ test('a page that draws no frame for now (a hidden or off-screen iframe) starts 
   await widget(page).locator('.ct-welcome .ct-button-primary').click();
   await expect(widget(page).locator('.ct-context h1')).toBeVisible();
 });
+
+for (const { name, path, code } of PAGES) {
+  test(`on ${name} Start answers before the module runs: the texts load beside it, the widget opens on the context page (${code})`, async ({ page }) => {
+    const w = words(code);
+    const texts = [];
+    page.on('request', (r) => { if (/\/lang\/[a-z]{2}\.texts-[0-9a-f]+\.json$/.test(r.url())) texts.push(r.url()); });
+    const release = await holdModule(page);
+    await page.goto(path);
+    const screen = page.locator('[data-cloudtriage] .ct-mount[data-prerendered]');
+    const start = screen.getByRole('button', { name: w.welcome.start });
+    // The loader enables Start alone: nothing else can work before the module.
+    await expect(start).toBeEnabled();
+    await expect(screen.locator(':is(button, select, input):not([disabled])')).toHaveCount(1);
+    expect(texts, 'nothing of the questionnaire is asked for before the reader does').toEqual([]);
+    await start.click();
+    await expect.poll(() => texts.length, 'the texts are asked for at once, with the module still on its way').toBe(1);
+    expect(texts[0]).toContain(`/lang/${code}.texts-`);
+    // The button says it is busy and a line says why, in the interface words.
+    await expect(start).toHaveAttribute('aria-disabled', 'true');
+    const line = screen.locator('.ct-early-status');
+    await expect(line).toHaveText(w.texts.loading);
+    await expect(line).toHaveAttribute('role', 'status');
+    // A second click (Playwright would wait for a busy button to be enabled) asks for nothing more.
+    await start.dispatchEvent('click');
+    release();
+    // The widget opens where Start leads, with the texts already in, the focus on the new page's heading.
+    await expect(widget(page).locator('.ct-context h1')).toHaveText(w.context.title);
+    await expect(screen).toHaveCount(0);
+    const focused = await page.evaluate(() => {
+      const active = document.querySelector('[data-cloudtriage]').shadowRoot.activeElement;
+      return { id: active && active.id, live: Boolean(active && active.closest('.ct-mount:not([data-prerendered])')) };
+    });
+    expect(focused).toEqual({ id: 'ct-page-title', live: true });
+    await expect(widget(page).locator('.ct-loading')).toHaveCount(0);
+    // The questionnaire works on from there, and its texts were fetched once (a second click asked for nothing).
+    await widget(page).locator('input[name=use_case][value=ehr]').check();
+    await widget(page).locator('input[name=service_model][value=saas]').check();
+    await widget(page).locator('.ct-context .ct-actions-row .ct-button-primary').click();
+    await expect(widget(page).locator('.ct-domain .ct-question').first()).toBeVisible();
+    expect(texts).toHaveLength(1);
+  });
+}
+
+test('Start clicked before the module runs, with the texts refused: the widget says so and loads them again on request', async ({ page, guard }) => {
+  // The loader's request and the widget's own are refused (the file fails its digest), the third is served whole.
+  const file = /\/lang\/en\.texts-[0-9a-f]+\.json$/;
+  guard.expectError(/^console: Failed to find a valid digest in the 'integrity' attribute for resource '[^']+\/lang\/en\.texts-[0-9a-f]+\.json' with computed SHA-384 integrity '[^']+'\. The resource has been blocked\.$/);
+  guard.expectError(/^console: Fetch API cannot load [^ ]+\/lang\/en\.texts-[0-9a-f]+\.json\. SRI's integrity checks failed\.$/);
+  guard.expectError(/^console: cloudtriage: the words for en could not be loaded/);
+  let served = 0;
+  await page.route(file, async (route) => {
+    served++;
+    const response = await route.fetch();
+    const body = await response.body();
+    if (served <= 2) body[body.length - 1] ^= 0x01;
+    return route.fulfill({ response, body });
+  });
+  const release = await holdModule(page);
+  await page.goto('/');
+  await page.locator('[data-cloudtriage] .ct-mount[data-prerendered] .ct-welcome .ct-button-primary').click();
+  await expect.poll(() => served).toBe(1);
+  release();
+  const failed = widget(page).locator('.ct-texts-failed');
+  await expect(failed.locator('h1')).toHaveText(words('en').texts.failed_title);
+  expect(served).toBe(2);
+  await failed.getByRole('button', { name: words('en').texts.retry }).click();
+  await expect(widget(page).locator('.ct-context h1')).toHaveText(words('en').context.title);
+  expect(served).toBe(3);
+});
+
+test('Start clicked before the module runs on a respondent\'s link: the whole widget, which starts at once there, opens on the context page', async ({ page }) => {
+  const texts = [];
+  page.on('request', (r) => { if (/\/lang\/en\.texts-[0-9a-f]+\.json$/.test(r.url())) texts.push(r.url()); });
+  const release = await holdModule(page);
+  await page.goto('/?lang=en&respondent=DPO&domains=governance');
+  await page.locator('[data-cloudtriage] .ct-mount[data-prerendered] .ct-welcome .ct-button-primary').click();
+  await expect.poll(() => texts.length).toBe(1);
+  release();
+  await expect(widget(page).locator('.ct-context h1')).toHaveText(words('en').context.title);
+  // The whole widget shows it: the respondent's domain comes first.
+  await widget(page).locator('input[name=use_case][value=ehr]').check();
+  await widget(page).locator('input[name=service_model][value=saas]').check();
+  await widget(page).locator('.ct-context .ct-actions-row .ct-button-primary').click();
+  await expect(widget(page).locator('.ct-domain h1')).toHaveText('Governance');
+  expect(texts).toHaveLength(1);
+});
