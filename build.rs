@@ -216,11 +216,18 @@ fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
     }
 }
 
-/// The interface part (`code`, `ui`, no domain texts) and the texts part (`code`, `domains`, `frameworks`:
-/// the questions and the crosswalk's item titles) of a language.
+/// The interface part (`code`, `ui` but the sections only pages past the welcome page show, no domain
+/// texts) and the texts part (`code`, `domains`, `frameworks`: the questions and the crosswalk's item
+/// titles, and `ui`: those sections, `core::i18n::SECTIONS_WITH_TEXTS`) of a language.
 fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
-    let interface = serde_json::json!({ "code": language["code"], "ui": language["ui"], "domains": {} });
-    let mut texts = serde_json::json!({ "code": language["code"], "domains": language["domains"] });
+    let later = |section: &String| core::i18n::SECTIONS_WITH_TEXTS.contains(&section.as_str());
+    let ui = language["ui"].as_object().expect("a language's ui is a table");
+    let first: serde_json::Map<_, _> =
+        ui.iter().filter(|(k, _)| !later(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let rest: serde_json::Map<_, _> =
+        ui.iter().filter(|(k, _)| later(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let interface = serde_json::json!({ "code": language["code"], "ui": first, "domains": {} });
+    let mut texts = serde_json::json!({ "code": language["code"], "domains": language["domains"], "ui": rest });
     if let Some(frameworks) = language.get("frameworks") {
         texts["frameworks"] = frameworks.clone();
     }

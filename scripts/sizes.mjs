@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 194 KB, or `make test` fails. It was 232 KB until the team, agency,
+ * 192 KB, or `make test` fails. It was 232 KB until the team, agency,
  * framework, export and procurement features landed in the widget's one
  * module and 338 KB after them (335.9 KB measured); on 2026-12-01 the
  * questionnaire's texts left the first load, Yew's tracing was compiled out
@@ -35,12 +35,15 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * it 208.9 KB). Then the core's maps and sets became sorted vectors
  * (core::map) instead of the standard library's B-trees, whose code is
  * compiled for each key and value type: 195.3 KB, the module 166.4 KB; and
- * the release build's scripts were minified: 192.1 KB. The
+ * the release build's scripts were minified: 192.1 KB. The prerendered
+ * Start working before the module (+0.7 KB) and the interface words that
+ * only the pages past the welcome page show moving to the questionnaire's
+ * texts (-2.8 KB, core::i18n::SECTIONS_WITH_TEXTS) made it 190.2 KB. The
  * budget is that figure plus about 2 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.
  */
-export const BUDGET_BROTLI = 194 * 1024;
+export const BUDGET_BROTLI = 192 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** Raw, gzip and brotli sizes of one file of dist/. */

@@ -1,10 +1,12 @@
 //! The widget loads a language in two parts (build.rs writes them beside the
 //! build's artefacts, scripts/postbuild.py copies them into dist/lang/): the
 //! interface words with the page, the questionnaire's texts when the user
-//! leaves the welcome page. Together they must give exactly the embedded words.
+//! leaves the welcome page, with the interface words that only the pages past
+//! it show. Together they must give exactly the embedded words.
 
 use std::path::PathBuf;
 
+use cloudtriage::core::i18n::SECTIONS_WITH_TEXTS;
 use cloudtriage::core::Catalog;
 
 /// target/<profile>/lang/, where build.rs leaves the parts for this profile.
@@ -68,7 +70,7 @@ fn texts_need_their_interface_words_first_and_their_own_language() {
     let err = catalog.provide_texts("de", &part("fr", ".texts")).unwrap_err();
     assert!(err.to_string().contains("marked fr"), "{err}");
     assert!(!catalog.has_texts("de"), "refused texts must not be kept");
-    // The interface file is not a texts file: it has a `ui` member the texts reader refuses.
+    // The interface file is not a texts file: its `ui` member has sections the texts reader refuses.
     assert!(catalog.provide_texts("de", &part("de", "")).is_err());
     let broken = part("de", ".texts").replacen("\"prompt\"", "\"promp\"", 1);
     assert!(catalog.provide_texts("de", &broken).is_err());
@@ -81,4 +83,69 @@ fn the_first_load_part_is_the_small_one() {
         let (interface, texts) = (part(code, "").len(), part(code, ".texts").len());
         assert!(interface * 3 < texts, "{code}: interface {interface} bytes, texts {texts} bytes");
     }
+}
+
+#[test]
+fn the_words_of_the_pages_past_the_welcome_page_travel_with_the_texts() {
+    for code in codes() {
+        // Each language alone: with the fallback's words at hand, a language's gaps would be filled from them.
+        let catalog = Catalog::unloaded().unwrap();
+        let words = catalog.provide(code, &part(code, "")).unwrap();
+        let first: Vec<&String> = words.keys().map(|(k, _)| k).collect();
+        let later = |key: &str| SECTIONS_WITH_TEXTS.iter().any(|s| key.starts_with(&format!("{s}.")));
+        assert!(first.iter().all(|k| !later(k)), "{code}: {:?}", first.iter().find(|k| later(k)));
+        let complete = catalog.provide_texts(code, &part(code, ".texts")).unwrap();
+        // Every section listed is there, and every one of their words comes with the texts.
+        for section in SECTIONS_WITH_TEXTS {
+            let prefix = format!("{section}.");
+            let count = complete.keys().filter(|(k, _)| k.starts_with(&prefix)).count();
+            assert!(count > 0, "{code}: no word of the section {section}");
+        }
+        let embedded = Catalog::embedded().try_language(code).unwrap();
+        for key in ["results.title", "context.title", "levels.0", "references.ENISA-CSHS", "nav.label"] {
+            assert!(!words.has(key), "{code}: {key} is in the interface part");
+            assert!(!complete.t(key).is_empty(), "{code}: {key} is missing");
+            assert_eq!(complete.t(key), embedded.t(key), "{code}: {key}");
+        }
+        assert!(complete.keys().count() > first.len());
+    }
+}
+
+/// The files whose screens show before the questionnaire's texts are in: the welcome page and the frame
+/// around it (header, toolbar, export menu, notices, the loading and failure lines), and the messages of
+/// the notices they can show (opening a file, the agency's files).
+const BEFORE_THE_TEXTS: &[&str] = &[
+    "src/web/components/welcome.rs",
+    "src/web/components/header.rs",
+    "src/web/components/toolbar.rs",
+    "src/web/components/export_menu.rs",
+    "src/web/components/notices.rs",
+    "src/web/components/file_button.rs",
+    "src/web/notice.rs",
+    "src/web/app.rs",
+    "src/web/prerender.rs",
+    "src/core/results/messages.rs",
+    "src/core/changes.rs",
+    "src/core/agency.rs",
+    "src/core/profile.rs",
+];
+
+#[test]
+fn the_screens_shown_before_the_texts_use_none_of_their_words() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for file in BEFORE_THE_TEXTS {
+        let source = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        // Every string literal that starts with a section's name and a dot: a key, or a key's pattern.
+        for (i, _) in source.match_indices('"') {
+            let rest = &source[i + 1..];
+            if let Some(section) = SECTIONS_WITH_TEXTS.iter().find(|s| rest.starts_with(&format!("{s}."))) {
+                found.push(format!("{file}: {section}.{}", &rest[section.len() + 1..].split('"').next().unwrap_or("")));
+            }
+        }
+    }
+    assert!(found.is_empty(), "words that load with the texts, used before them: {found:#?}");
+    // The scan finds keys where they are: the results page uses these sections.
+    let results = std::fs::read_to_string(root.join("src/web/components/results.rs")).unwrap();
+    assert!(SECTIONS_WITH_TEXTS.iter().any(|s| results.contains(&format!("\"{s}."))));
 }

@@ -96,6 +96,26 @@ fn read_frameworks(at: &ContentNode<'_>) -> Result<Map<String, FrameworkText>, C
     Ok(frameworks)
 }
 
+/// The sections of the interface words that only pages past the welcome page show (the context page,
+/// the questions, the results, the comparison, the citations): the widget loads them with the
+/// questionnaire's texts, which every such page waits for, not with the page (`build.rs` splits each
+/// language so; `tests/words_split.rs` checks that the screens shown before the texts use none of them).
+pub const SECTIONS_WITH_TEXTS: &[&str] = &[
+    "answer",
+    "bands",
+    "catalogue",
+    "compare",
+    "context",
+    "crosswalk",
+    "domain",
+    "indices",
+    "levels",
+    "nav",
+    "parties",
+    "references",
+    "results",
+];
+
 /// One language's words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Language {
@@ -136,11 +156,12 @@ impl Language {
     }
 
     /// These interface words with the questionnaire's texts, given apart as
-    /// `{"code": .., "domains": {..}, "frameworks": {..}}` (the widget loads them when they are first needed).
+    /// `{"code": .., "domains": {..}, "frameworks": {..}, "ui": {..}}` (the widget loads them when they are
+    /// first needed); `ui` holds the interface words of the sections [`SECTIONS_WITH_TEXTS`].
     pub fn with_texts(&self, text: &str) -> Result<Language, ContentError> {
         let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
         let at = ContentNode::root(&json);
-        at.object(&["code", "domains", "frameworks"])?;
+        at.object(&["code", "domains", "frameworks", "ui"])?;
         let code = at.required("code")?.text()?;
         if code != self.code {
             return Err(ContentError::Invalid(format!("the texts for {} are marked {code}", self.code)));
@@ -148,7 +169,14 @@ impl Language {
         let domains = read_domains(&at.required("domains")?)?;
         let frameworks = read_frameworks(&at)?;
         let question_domains = question_domains(&domains);
-        Ok(Language { code, strings: self.strings.clone(), domains, frameworks, question_domains })
+        let mut strings = self.strings.clone();
+        if let Some(ui) = at.field("ui") {
+            let sections = ui.object(SECTIONS_WITH_TEXTS)?;
+            for (section, value) in sections {
+                flatten(section, value, &mut strings);
+            }
+        }
+        Ok(Language { code, strings, domains, frameworks, question_domains })
     }
 
     /// Whether the questionnaire's texts are here (not only the interface words).

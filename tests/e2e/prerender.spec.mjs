@@ -8,10 +8,16 @@ import { test, expect } from './fixtures.mjs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { widget } from './helpers.mjs';
 
-/** The interface words of a language as the build wrote them (dist/lang/<code>-<hash>.json). */
+/**
+ * The interface words of a language as the build wrote them: dist/lang/<code>-<hash>.json, and those of
+ * the pages past the welcome page, which come with the questionnaire's texts (<code>.texts-<hash>.json).
+ */
 function words(code) {
-  const file = readdirSync('dist/lang').find((f) => new RegExp(`^${code}-[0-9a-f]+\\.json$`).test(f));
-  return JSON.parse(readFileSync(`dist/lang/${file}`, 'utf8')).ui;
+  const read = (pattern) => {
+    const file = readdirSync('dist/lang').find((f) => pattern.test(f));
+    return JSON.parse(readFileSync(`dist/lang/${file}`, 'utf8')).ui;
+  };
+  return { ...read(new RegExp(`^${code}-[0-9a-f]+\\.json$`)), ...read(new RegExp(`^${code}\\.texts-[0-9a-f]+\\.json$`)) };
 }
 
 const PAGES = [
