@@ -236,7 +236,8 @@ async function frameFromElsewhere(page, query = () => '') {
     document.body.append(frame);
   }, `${tools}/?resize=parent&lang=en&storage=off${query(new URL(page.url()).origin)}`);
   const frame = page.frameLocator('iframe[data-cloudtriage-frame]');
-  await expect(frame.locator('[data-cloudtriage] .ct h1')).toBeVisible();
+  // The widget, not the prerendered screen (whose Start would open the widget on the next page at once).
+  await expect(frame.locator('[data-cloudtriage] .ct-mount:not([data-prerendered]) .ct h1')).toBeVisible();
   // A taller page: the widget posts its new height.
   await frame.locator('.ct-welcome .ct-button-primary').click();
   await expect(frame.locator('.ct-context')).toBeVisible();
