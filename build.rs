@@ -218,14 +218,27 @@ fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
 
 /// The interface part (`code`, `ui` but the sections only pages past the welcome page show, no domain
 /// texts) and the texts part (`code`, `domains`, `frameworks`: the questions and the crosswalk's item
-/// titles, and `ui`: those sections, `core::i18n::SECTIONS_WITH_TEXTS`) of a language.
+/// titles, and `ui`: those sections, `core::i18n::SECTIONS_WITH_TEXTS`, but the words of theirs that
+/// stay with the page, `core::i18n::WORDS_WITH_THE_PAGE`) of a language.
 fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
-    let later = |section: &String| core::i18n::SECTIONS_WITH_TEXTS.contains(&section.as_str());
+    use core::i18n::{SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE};
     let ui = language["ui"].as_object().expect("a language's ui is a table");
-    let first: serde_json::Map<_, _> =
-        ui.iter().filter(|(k, _)| !later(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-    let rest: serde_json::Map<_, _> =
-        ui.iter().filter(|(k, _)| later(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let (mut first, mut rest) = (serde_json::Map::new(), serde_json::Map::new());
+    for (section, value) in ui {
+        if !SECTIONS_WITH_TEXTS.contains(&section.as_str()) {
+            first.insert(section.clone(), value.clone());
+            continue;
+        }
+        let members = value.as_object().expect("a section of the interface words is a table");
+        let stays = |member: &String| WORDS_WITH_THE_PAGE.contains(&format!("{section}.{member}").as_str());
+        let part = |keep: bool| -> serde_json::Map<_, _> {
+            members.iter().filter(|(m, _)| stays(m) == keep).map(|(m, v)| (m.clone(), v.clone())).collect()
+        };
+        if members.keys().any(stays) {
+            first.insert(section.clone(), part(true).into());
+        }
+        rest.insert(section.clone(), part(false).into());
+    }
     let interface = serde_json::json!({ "code": language["code"], "ui": first, "domains": {} });
     let mut texts = serde_json::json!({ "code": language["code"], "domains": language["domains"], "ui": rest });
     if let Some(frameworks) = language.get("frameworks") {

@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use cloudtriage::core::i18n::SECTIONS_WITH_TEXTS;
+use cloudtriage::core::i18n::{SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE};
 use cloudtriage::core::Catalog;
 
 /// target/<profile>/lang/, where build.rs leaves the parts for this profile.
@@ -92,8 +92,13 @@ fn the_words_of_the_pages_past_the_welcome_page_travel_with_the_texts() {
         let catalog = Catalog::unloaded().unwrap();
         let words = catalog.provide(code, &part(code, "")).unwrap();
         let first: Vec<&String> = words.keys().map(|(k, _)| k).collect();
-        let later = |key: &str| SECTIONS_WITH_TEXTS.iter().any(|s| key.starts_with(&format!("{s}.")));
+        let later = |key: &str| {
+            SECTIONS_WITH_TEXTS.iter().any(|s| key.starts_with(&format!("{s}."))) && !WORDS_WITH_THE_PAGE.contains(&key)
+        };
         assert!(first.iter().all(|k| !later(k)), "{code}: {:?}", first.iter().find(|k| later(k)));
+        for key in WORDS_WITH_THE_PAGE {
+            assert!(!words.t(key).is_empty(), "{code}: {key} is missing from the interface part");
+        }
         let complete = catalog.provide_texts(code, &part(code, ".texts")).unwrap();
         // Every section listed is there, and every one of their words comes with the texts.
         for section in SECTIONS_WITH_TEXTS {
@@ -102,7 +107,7 @@ fn the_words_of_the_pages_past_the_welcome_page_travel_with_the_texts() {
             assert!(count > 0, "{code}: no word of the section {section}");
         }
         let embedded = Catalog::embedded().try_language(code).unwrap();
-        for key in ["results.title", "context.title", "levels.0", "references.ENISA-CSHS", "nav.label"] {
+        for key in ["results.title", "context.title", "levels.0", "references.ENISA-CSHS", "nav.label", "team.title"] {
             assert!(!words.has(key), "{code}: {key} is in the interface part");
             assert!(!complete.t(key).is_empty(), "{code}: {key} is missing");
             assert_eq!(complete.t(key), embedded.t(key), "{code}: {key}");
@@ -139,8 +144,11 @@ fn the_screens_shown_before_the_texts_use_none_of_their_words() {
         // Every string literal that starts with a section's name and a dot: a key, or a key's pattern.
         for (i, _) in source.match_indices('"') {
             let rest = &source[i + 1..];
-            if let Some(section) = SECTIONS_WITH_TEXTS.iter().find(|s| rest.starts_with(&format!("{s}."))) {
-                found.push(format!("{file}: {section}.{}", &rest[section.len() + 1..].split('"').next().unwrap_or("")));
+            if SECTIONS_WITH_TEXTS.iter().any(|s| rest.starts_with(&format!("{s}."))) {
+                let key = rest.split('"').next().unwrap_or("");
+                if !WORDS_WITH_THE_PAGE.contains(&key) {
+                    found.push(format!("{file}: {key}"));
+                }
             }
         }
     }

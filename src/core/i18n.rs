@@ -97,9 +97,11 @@ fn read_frameworks(at: &ContentNode<'_>) -> Result<Map<String, FrameworkText>, C
 }
 
 /// The sections of the interface words that only pages past the welcome page show (the context page,
-/// the questions, the results, the comparison, the citations): the widget loads them with the
-/// questionnaire's texts, which every such page waits for, not with the page (`build.rs` splits each
-/// language so; `tests/words_split.rs` checks that the screens shown before the texts use none of them).
+/// the questions, the results, the comparison, the citations, the team's page, the evidence register,
+/// the procurement pack's page): the widget loads them with the questionnaire's texts, which every such
+/// page waits for, not with the page, but for the words of [`WORDS_WITH_THE_PAGE`] (`build.rs` splits
+/// each language so; `tests/language_parts.rs` checks that the screens shown before the texts use no
+/// other word of theirs).
 pub const SECTIONS_WITH_TEXTS: &[&str] = &[
     "answer",
     "bands",
@@ -108,12 +110,28 @@ pub const SECTIONS_WITH_TEXTS: &[&str] = &[
     "context",
     "crosswalk",
     "domain",
+    "evidence",
     "indices",
     "levels",
+    "merge_errors",
     "nav",
+    "pack",
     "parties",
     "references",
     "results",
+    "team",
+];
+
+/// The words of [`SECTIONS_WITH_TEXTS`] that stay with the page: the toolbar's buttons to the team's
+/// page and the procurement pack, and the whole widget's notices, which the frame of any page shows.
+pub const WORDS_WITH_THE_PAGE: &[&str] = &[
+    "evidence.error_hash",
+    "pack.open",
+    "team.context_differs",
+    "team.merge_failed",
+    "team.merge_summary",
+    "team.respondent_downloaded",
+    "team.toolbar",
 ];
 
 /// One language's words.
