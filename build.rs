@@ -221,7 +221,7 @@ fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
 /// titles, and `ui`: those sections, `core::i18n::SECTIONS_WITH_TEXTS`, but the words of theirs that
 /// stay with the page, `core::i18n::WORDS_WITH_THE_PAGE`) of a language.
 fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
-    use core::i18n::{SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE};
+    use core::i18n::SECTIONS_WITH_TEXTS;
     let ui = language["ui"].as_object().expect("a language's ui is a table");
     let (mut first, mut rest) = (serde_json::Map::new(), serde_json::Map::new());
     for (section, value) in ui {
@@ -230,7 +230,7 @@ fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_jso
             continue;
         }
         let members = value.as_object().expect("a section of the interface words is a table");
-        let stays = |member: &String| WORDS_WITH_THE_PAGE.contains(&format!("{section}.{member}").as_str());
+        let stays = |member: &String| core::i18n::stays_with_the_page(&format!("{section}.{member}"));
         let part = |keep: bool| -> serde_json::Map<_, _> {
             members.iter().filter(|(m, _)| stays(m) == keep).map(|(m, v)| (m.clone(), v.clone())).collect()
         };

@@ -98,11 +98,13 @@ fn read_frameworks(at: &ContentNode<'_>) -> Result<Map<String, FrameworkText>, C
 
 /// The sections of the interface words that only pages past the welcome page show (the context page,
 /// the questions, the results, the comparison, the citations, the team's page, the evidence register,
-/// the procurement pack's page): the widget loads them with the questionnaire's texts, which every such
+/// the procurement pack's page, the agency's panel on the results; `export` holds the words of the export module's documents, which
+/// that module carries itself): the widget loads them with the questionnaire's texts, which every such
 /// page waits for, not with the page, but for the words of [`WORDS_WITH_THE_PAGE`] (`build.rs` splits
 /// each language so; `tests/language_parts.rs` checks that the screens shown before the texts use no
 /// other word of theirs).
 pub const SECTIONS_WITH_TEXTS: &[&str] = &[
+    "agency",
     "answer",
     "bands",
     "catalogue",
@@ -111,6 +113,7 @@ pub const SECTIONS_WITH_TEXTS: &[&str] = &[
     "crosswalk",
     "domain",
     "evidence",
+    "export",
     "indices",
     "levels",
     "merge_errors",
@@ -122,9 +125,17 @@ pub const SECTIONS_WITH_TEXTS: &[&str] = &[
     "team",
 ];
 
-/// The words of [`SECTIONS_WITH_TEXTS`] that stay with the page: the toolbar's buttons to the team's
-/// page and the procurement pack, and the whole widget's notices, which the frame of any page shows.
+/// The words of [`SECTIONS_WITH_TEXTS`] that stay with the page (a word, or a table of them): the
+/// toolbar's buttons to the team's page and the procurement pack, and the whole widget's notices,
+/// which the frame of any page shows (an agency's files are read, and their problems told, at start).
 pub const WORDS_WITH_THE_PAGE: &[&str] = &[
+    "agency.errors",
+    "agency.invalid_benchmark",
+    "agency.invalid_profile",
+    "agency.refused_benchmark",
+    "agency.refused_profile",
+    "agency.unreachable_benchmark",
+    "agency.unreachable_profile",
     "evidence.error_hash",
     "pack.open",
     "team.context_differs",
@@ -133,6 +144,11 @@ pub const WORDS_WITH_THE_PAGE: &[&str] = &[
     "team.respondent_downloaded",
     "team.toolbar",
 ];
+
+/// Whether an interface word of [`SECTIONS_WITH_TEXTS`] stays with the page ([`WORDS_WITH_THE_PAGE`]).
+pub fn stays_with_the_page(key: &str) -> bool {
+    WORDS_WITH_THE_PAGE.iter().any(|w| key == *w || key.strip_prefix(w).is_some_and(|rest| rest.starts_with('.')))
+}
 
 /// One language's words.
 #[derive(Clone, Debug, PartialEq)]
@@ -433,6 +449,17 @@ mod tests {
             })
             .collect();
         format!(r#""{id}":{{"title":"{id}","summary":"s","questions":{{{}}}}}"#, questions.join(","))
+    }
+
+    #[test]
+    fn a_listed_word_or_table_stays_with_the_page() {
+        assert!(stays_with_the_page("team.toolbar"));
+        assert!(stays_with_the_page("agency.errors"));
+        assert!(stays_with_the_page("agency.errors.too_large"));
+        assert!(!stays_with_the_page("agency.errors_title"));
+        assert!(!stays_with_the_page("team.toolbar_hint"));
+        assert!(!stays_with_the_page("team.title"));
+        assert!(!stays_with_the_page("agency"));
     }
 
     #[test]

@@ -117,9 +117,9 @@ impl Notice {
             Notice::StoredCorrupt(e) => lang.fill("notices.stored_corrupt", &[("reason", &e.message(lang))]),
             Notice::Erased => lang.t("toolbar.erased").to_owned(),
             Notice::LanguageUnavailable => lang.t("notices.language_unavailable").to_owned(),
-            Notice::Exported { file } => lang.fill("export.done", &[("file", file)]),
-            Notice::ExportUnavailable => lang.t("export.load_failed").to_owned(),
-            Notice::ExportFailed { reason } => lang.fill("export.failed", &[("reason", reason)]),
+            Notice::Exported { file } => lang.fill("export_menu.done", &[("file", file)]),
+            Notice::ExportUnavailable => lang.t("export_menu.load_failed").to_owned(),
+            Notice::ExportFailed { reason } => lang.fill("export_menu.failed", &[("reason", reason)]),
             #[cfg(feature = "full")]
             Notice::Merged(s) => {
                 let n = |v: usize| v.to_string();

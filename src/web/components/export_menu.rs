@@ -10,12 +10,12 @@ use crate::web::lang::Words;
 /// The formats offered, with the key of their label (the export module knows the same ids);
 /// the last two are the procurement pack built from the gaps.
 const FORMATS: [(&str, &str); 6] = [
-    ("xlsx", "export.xlsx"),
-    ("csv", "export.csv"),
-    ("docx", "export.docx"),
-    ("md", "export.md"),
-    ("procurement-docx", "export.procurement_docx"),
-    ("procurement-md", "export.procurement_md"),
+    ("xlsx", "export_menu.xlsx"),
+    ("csv", "export_menu.csv"),
+    ("docx", "export_menu.docx"),
+    ("md", "export_menu.md"),
+    ("procurement-docx", "export_menu.procurement_docx"),
+    ("procurement-md", "export_menu.procurement_md"),
 ];
 
 #[derive(Properties, PartialEq)]
@@ -68,11 +68,11 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
         <div class="ct-export" onkeydown={keydown}>
             <button type="button" class="ct-button" ref={toggle_ref.clone()} onclick={toggle}
                 aria-expanded={open.to_string()} aria-controls="ct-export-menu">
-                { lang.t("export.menu") }<span class="ct-export-caret" aria-hidden="true">{ "▾" }</span>
+                { lang.t("export_menu.menu") }<span class="ct-export-caret" aria-hidden="true">{ "▾" }</span>
             </button>
             if *open {
                 <div id="ct-export-menu" class="ct-export-menu">
-                    <p class="ct-hint">{ lang.t("export.menu_hint") }</p>
+                    <p class="ct-hint">{ lang.t("export_menu.menu_hint") }</p>
                     <ul class="ct-export-list">
                         { for FORMATS.iter().map(|&(format, key)| html! {
                             <li>
@@ -83,7 +83,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                             </li>
                         }) }
                     </ul>
-                    <p class="ct-hint" role="status">{ if props.busy { lang.t("export.working") } else { "" } }</p>
+                    <p class="ct-hint" role="status">{ if props.busy { lang.t("export_menu.working") } else { "" } }</p>
                 </div>
             }
         </div>
