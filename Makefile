@@ -54,10 +54,12 @@ check:
 	CUSTOM_LIBFUZZER_PATH=$(CURDIR)/fuzz/target/lint-only/libfuzzer.a \
 	  cargo clippy --manifest-path fuzz/Cargo.toml --all-targets -- -D warnings
 
-# The prerender of the welcome screen compiles the shell for the host (feature ssr).
+# The prerender of the welcome screen compiles the shell for the host (feature ssr); the build's
+# scripts have tests of their own.
 host-tests:
 	cargo test
 	cargo test --no-default-features --features ssr --test prerender
+	PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s tests/scripts -p 'test_*.py'
 
 wasm-tests:
 	cargo test --target wasm32-unknown-unknown --no-default-features --features embed-languages,full --test web

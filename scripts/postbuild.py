@@ -23,6 +23,8 @@
   the library with feature `full`, which adds the team's screens and an
   agency's profile), built the same way; the loader fetches it only when a
   widget asks for them (src/web/upgrade.rs).
+- The imports of each module renamed to short names, in the module and in its
+  glue alike (scripts/wasmnames.py).
 - In a release build, these scripts minified by esbuild (the declaration of
   the files each one fetches kept first and as written), and the widget's
   stylesheet too.
@@ -40,6 +42,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import wasmnames  # noqa: E402  (scripts/wasmnames.py, beside this file)
 
 
 def digest(data: bytes) -> str:
@@ -144,8 +149,9 @@ def on_demand_module(root: Path, staging: Path, release: bool, package: str, nam
             if not shutil.which("wasm-opt"):
                 raise RuntimeError("wasm-opt is not on PATH (scripts/tools.sh installs it into node_modules/.bin)")
             subprocess.run(["wasm-opt", *WASM_OPT_FLAGS, str(wasm_path), "-o", str(wasm_path)], check=True)
-        wasm_bytes = wasm_path.read_bytes()
-        glue = (Path(tmp) / f"{name}.js").read_text(encoding="utf-8")
+        wasm_bytes, glue = wasmnames.shorten_built(
+            wasm_path.read_bytes(), (Path(tmp) / f"{name}.js").read_text(encoding="utf-8")
+        )
     wasm_name = f"{name}-{short_hash(wasm_bytes)}_bg.wasm"
     (staging / wasm_name).write_bytes(wasm_bytes)
     key = name.upper()
@@ -192,12 +198,12 @@ def main() -> int:
     release = os.environ.get("TRUNK_PROFILE", "release") == "release"
     try:
         exports = on_demand_module(root, staging, release, "cloudtriage-exports", "exports")
-    except (subprocess.CalledProcessError, RuntimeError, OSError) as e:
+    except (subprocess.CalledProcessError, RuntimeError, OSError, ValueError) as e:
         print(f"postbuild: the export module could not be built: {e}", file=sys.stderr)
         return 1
     try:
         full = on_demand_module(root, staging, release, "cloudtriage-full", "full")
-    except (subprocess.CalledProcessError, RuntimeError, OSError) as e:
+    except (subprocess.CalledProcessError, RuntimeError, OSError, ValueError) as e:
         print(f"postbuild: the whole widget (full/) could not be built: {e}", file=sys.stderr)
         return 1
 
@@ -207,11 +213,15 @@ def main() -> int:
     css_name = f"widget-{short_hash(css_bytes)}.css"
     css.rename(staging / css_name)
 
-    wasm_bytes = wasm.read_bytes()
+    try:
+        wasm_bytes, code = wasmnames.shorten_built(wasm.read_bytes(), glue.read_text(encoding="utf-8"))
+    except ValueError as e:
+        print(f"postbuild: the module's imports could not be renamed: {e}", file=sys.stderr)
+        return 1
+    wasm.write_bytes(wasm_bytes)
     wasm_name = f"cloudtriage-{short_hash(wasm_bytes)}_bg.wasm"
     wasm.rename(staging / wasm_name)
 
-    code = glue.read_text(encoding="utf-8")
     export = re.search(r"^export \{ initSync, __wbg_init as default \};\s*$", code, re.M)
     if not export:
         print("postbuild: the wasm-bindgen module does not end with the expected export line", file=sys.stderr)

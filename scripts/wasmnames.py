@@ -1,0 +1,153 @@
+"""Short names for a WebAssembly module's imports, in the module and in its wasm-bindgen glue.
+
+wasm-bindgen names each function the module imports from its glue `__wbg_<name>_<hash>`, with
+sixteen hexadecimal digits of hash: about 200 such names in the widget, whose digits do not
+compress, once in the module's import section and once more in the glue's import object. Both
+sides are renamed alike here (`a`, `b`, ... `Z`, `aa`, ...); nothing else refers to them.
+"""
+import re
+import string
+
+ALPHABET = string.ascii_letters
+
+
+def short_name(index: int) -> str:
+    """The index-th short name: a..z, A..Z, then two letters and so on."""
+    name = ""
+    index += 1
+    while index > 0:
+        index -= 1
+        name = ALPHABET[index % len(ALPHABET)] + name
+        index //= len(ALPHABET)
+    return name
+
+
+def _uleb(data: bytes, at: int) -> tuple:
+    """An unsigned LEB128 number at `at`, and where it ends."""
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def _encode_uleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def _name(data: bytes, at: int) -> tuple:
+    length, at = _uleb(data, at)
+    return data[at : at + length].decode("utf-8"), at + length
+
+
+def _encode_name(name: str) -> bytes:
+    raw = name.encode("utf-8")
+    return _encode_uleb(len(raw)) + raw
+
+
+def _limits_end(data: bytes, at: int) -> int:
+    flags = data[at]
+    at += 1
+    _, at = _uleb(data, at)
+    if flags & 0x01:
+        _, at = _uleb(data, at)
+    return at
+
+
+def _descriptor_end(data: bytes, at: int) -> int:
+    """Where an import's descriptor (its kind and type) that starts at `at` ends."""
+    kind = data[at]
+    at += 1
+    if kind == 0x00:  # function: type index
+        return _uleb(data, at)[1]
+    if kind == 0x01:  # table: reference type, limits
+        return _limits_end(data, at + 1)
+    if kind == 0x02:  # memory: limits
+        return _limits_end(data, at)
+    if kind == 0x03:  # global: value type, mutability
+        return at + 2
+    if kind == 0x04:  # tag: attribute, type index
+        return _uleb(data, at + 1)[1]
+    raise ValueError(f"unknown import kind {kind:#x}")
+
+
+def imports(wasm: bytes) -> list:
+    """The (module, name) of every import, in order."""
+    return [(module, name) for module, name, _ in _import_entries(wasm)[1]]
+
+
+def _import_entries(wasm: bytes) -> tuple:
+    """The import section's place ((start, end) of its contents, or None) and its entries (module, name, descriptor)."""
+    if wasm[:4] != b"\0asm":
+        raise ValueError("not a WebAssembly module")
+    at = 8
+    while at < len(wasm):
+        section = wasm[at]
+        size, start = _uleb(wasm, at + 1)
+        end = start + size
+        if section == 2:
+            count, cursor = _uleb(wasm, start)
+            entries = []
+            for _ in range(count):
+                module, cursor = _name(wasm, cursor)
+                name, cursor = _name(wasm, cursor)
+                stop = _descriptor_end(wasm, cursor)
+                entries.append((module, name, wasm[cursor:stop]))
+                cursor = stop
+            if cursor != end:
+                raise ValueError("the import section does not end where its size says")
+            return (at, end), entries
+        at = end
+    return None, []
+
+
+def shorten(wasm: bytes, glue: str, module: str) -> tuple:
+    """The module with the imports from `module` renamed, and the glue with the same keys renamed in its
+    import object; the names that change. Raises ValueError when a name is not exactly once a key of the glue."""
+    place, entries = _import_entries(wasm)
+    if place is None:
+        return wasm, glue, {}
+    block = re.search(r"^function __wbg_get_imports\(\) \{\n(.*?)^\}\n", glue, re.M | re.S)
+    if not block:
+        raise ValueError("the glue has no __wbg_get_imports function")
+    renamed = {}
+    for module_name, name, _ in entries:
+        if module_name == module and name not in renamed:
+            renamed[name] = short_name(len(renamed))
+    body = block.group(1)
+    for old, new in renamed.items():
+        body, count = re.subn(rf"^(\s+){re.escape(old)}:", rf"\g<1>{new}:", body, flags=re.M)
+        if count != 1:
+            raise ValueError(f"the glue names the import {old} {count} times, not once")
+    # The import object's keys (one indentation in) are now exactly the new names.
+    keys = set(re.findall(r"^ {8}([A-Za-z_$][\w$]*):", body, re.M)) - {"__proto__"}
+    if keys != set(renamed.values()):
+        raise ValueError(f"the glue's imports are not the module's: {sorted(keys ^ set(renamed.values()))[:3]}")
+    section = bytearray(_encode_uleb(len(entries)))
+    for module_name, name, descriptor in entries:
+        new = renamed.get(name, name) if module_name == module else name
+        section += _encode_name(module_name) + _encode_name(new) + descriptor
+    start, end = place
+    rewritten = wasm[:start] + bytes([2]) + _encode_uleb(len(section)) + bytes(section) + wasm[end:]
+    glue = glue[: block.start(1)] + body + glue[block.end(1) :]
+    return rewritten, glue, renamed
+
+
+def shorten_built(wasm: bytes, glue: str) -> tuple:
+    """`shorten` for the module the glue loads, whose imports it names `"./<name>_bg.js": import0`."""
+    named = re.search(r'^\s+"(\./[\w.-]+_bg\.js)": import0,$', glue, re.M)
+    if not named:
+        raise ValueError("the glue does not name the module of its imports")
+    wasm, glue, _ = shorten(wasm, glue, named.group(1))
+    return wasm, glue

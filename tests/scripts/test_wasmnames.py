@@ -1,0 +1,114 @@
+"""scripts/wasmnames.py renames a module's imports and its glue's import object alike. Checked with
+a module written byte by byte here, read back and instantiated by node's WebAssembly (V8) with the
+import object the renamed glue builds: a name that differs on one side is a link error there."""
+import json
+import subprocess
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import wasmnames  # noqa: E402
+
+
+def name(text: str) -> bytes:
+    raw = text.encode()
+    return bytes([len(raw)]) + raw
+
+
+def module(imports: list) -> bytes:
+    """A module with one function type and the given imports ((module, name, kind)): kind "func" or "memory"."""
+    types = bytes([1, 0x60, 0, 0])
+    entries = bytes([len(imports)])
+    for mod, field, kind in imports:
+        entries += name(mod) + name(field) + (bytes([0, 0]) if kind == "func" else bytes([2, 0, 1]))
+    section = lambda sid, body: bytes([sid, len(body)]) + body  # noqa: E731
+    return b"\0asm\1\0\0\0" + section(1, types) + section(2, entries)
+
+
+GLUE = """let wasm;
+function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_first_0123456789abcdef: function() {
+            globalThis.called.push('first');
+        },
+        __wbg_second_fedcba9876543210: function() {
+            const o = { inner: 1 };
+            globalThis.called.push('second');
+        },
+    };
+    return {
+        __proto__: null,
+        "./m_bg.js": import0,
+    };
+}
+"""
+
+IMPORTS = [
+    ("./m_bg.js", "__wbg_first_0123456789abcdef", "func"),
+    ("./m_bg.js", "__wbg_second_fedcba9876543210", "func"),
+    ("env", "memory", "memory"),
+]
+
+
+def instantiate(wasm: bytes, glue: str) -> dict:
+    """What V8 reads as the module's imports, and whether it links with the glue's import object."""
+    script = glue + """
+const bytes = Buffer.from(process.argv[1], 'hex');
+const m = new WebAssembly.Module(bytes);
+const imports = __wbg_get_imports();
+imports.env = { memory: new WebAssembly.Memory({ initial: 1 }) };
+let linked = true;
+try { new WebAssembly.Instance(m, imports); } catch (e) { linked = String(e); }
+console.log(JSON.stringify({ imports: WebAssembly.Module.imports(m).map((i) => [i.module, i.name, i.kind]), linked }));
+"""
+    out = subprocess.run(["node", "-e", script, wasm.hex()], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+class ShortImports(unittest.TestCase):
+    def test_the_module_and_its_glue_are_renamed_alike(self):
+        wasm = module(IMPORTS)
+        before = instantiate(wasm, GLUE)
+        self.assertEqual(before["linked"], True)
+        short, glue, renamed = wasmnames.shorten(wasm, GLUE, "./m_bg.js")
+        self.assertEqual(renamed, {"__wbg_first_0123456789abcdef": "a", "__wbg_second_fedcba9876543210": "b"})
+        after = instantiate(short, glue)
+        self.assertEqual(after["imports"], [["./m_bg.js", "a", "function"], ["./m_bg.js", "b", "function"], ["env", "memory", "memory"]])
+        self.assertEqual(after["linked"], True)
+        self.assertNotIn("0123456789abcdef", glue)
+        self.assertLess(len(short), len(wasm))
+        # What the renamed names read back as in the module, by this script's own reader too.
+        self.assertEqual(wasmnames.imports(short), [("./m_bg.js", "a"), ("./m_bg.js", "b"), ("env", "memory")])
+
+    def test_the_module_renamed_alone_does_not_link(self):
+        # The check above can fail: the renamed module with the old glue is a link error.
+        short, _, _ = wasmnames.shorten(module(IMPORTS), GLUE, "./m_bg.js")
+        self.assertIn("LinkError", str(instantiate(short, GLUE)["linked"]))
+
+    def test_a_glue_that_does_not_match_is_refused(self):
+        wasm = module(IMPORTS)
+        missing = GLUE.replace("__wbg_second_fedcba9876543210", "__wbg_other_fedcba9876543210")
+        with self.assertRaisesRegex(ValueError, "__wbg_second_fedcba9876543210 0 times"):
+            wasmnames.shorten(wasm, missing, "./m_bg.js")
+        extra = GLUE.replace("        __proto__: null,\n", "        __proto__: null,\n        __wbg_unused_1111111111111111: function() {},\n", 1)
+        with self.assertRaisesRegex(ValueError, "not the module's"):
+            wasmnames.shorten(wasm, extra, "./m_bg.js")
+        with self.assertRaisesRegex(ValueError, "no __wbg_get_imports"):
+            wasmnames.shorten(wasm, "let wasm;\n", "./m_bg.js")
+        with self.assertRaisesRegex(ValueError, "not a WebAssembly module"):
+            wasmnames.shorten(b"\0wasm\1\0\0\0", GLUE, "./m_bg.js")
+
+    def test_the_glue_names_the_module_of_its_imports(self):
+        short, glue = wasmnames.shorten_built(module(IMPORTS), GLUE)
+        self.assertEqual(instantiate(short, glue)["linked"], True)
+
+    def test_short_names_are_unique(self):
+        names = [wasmnames.short_name(i) for i in range(3000)]
+        self.assertEqual(len(set(names)), 3000)
+        self.assertEqual(names[:3] + names[51:54], ["a", "b", "c", "Z", "aa", "ab"])
+
+
+if __name__ == "__main__":
+    unittest.main()
