@@ -12,18 +12,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a widget with a configuration and returns its host element.
 async fn mount(pairs: &[(&str, &str)]) -> Element {
-    mount_with(pairs, false).await
+    mount_with(pairs, false, false).await
 }
 
-/// Mounts a widget, telling it whether the words of the language asked for were refused.
-async fn mount_with(pairs: &[(&str, &str)], language_refused: bool) -> Element {
+/// Mounts a widget, telling it whether the words of the language asked for were refused and whether
+/// the reader clicked the prerendered Start before the module ran.
+async fn mount_with(pairs: &[(&str, &str)], language_refused: bool, started: bool) -> Element {
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let (config, warnings) = EmbedConfig::from_pairs(pairs.iter().copied());
     assert!(warnings.is_empty());
     let language = config.language.clone().unwrap_or_else(|| "en".into());
-    let props = AppProps { config, host: host.clone(), language: language.into(), language_refused, handover: None };
+    let props =
+        AppProps { config, host: host.clone(), language: language.into(), language_refused, handover: None, started };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     settle().await;
     host
@@ -68,6 +70,16 @@ async fn to_first_domain(root: &Element) {
     let ehr: HtmlInputElement = find(root, "input[name=use_case][value=ehr]").dyn_into().unwrap();
     click(&ehr).await;
     click(&button(root, "Continue to the questions")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_start_clicked_before_the_module_ran_opens_the_context_page() {
+    let root = mount_with(&[("data-storage", "off")], false, true).await;
+    assert!(root.query_selector(".ct-welcome").unwrap().is_none(), "the welcome page was skipped");
+    find(&root, "input[name=use_case][value=ehr]");
+    let fresh = mount(&[("data-storage", "off")]).await;
+    assert!(fresh.query_selector(".ct-context").unwrap().is_none());
+    find(&fresh, ".ct-welcome");
 }
 
 #[wasm_bindgen_test]
@@ -217,7 +229,7 @@ fn the_browser_computes_the_same_report_as_the_host() {
 
 #[wasm_bindgen_test]
 async fn a_refused_starting_language_is_reported_in_the_language_shown() {
-    let root = mount_with(&[("data-storage", "off"), ("data-lang", "en")], true).await;
+    let root = mount_with(&[("data-storage", "off"), ("data-lang", "en")], true, false).await;
     let alert = find(&root, ".ct-notice-error[role=alert]");
     assert!(alert.text_content().unwrap_or_default().contains("That language could not be loaded"));
     assert!(heading(&root).contains("How ready is your organisation"));
