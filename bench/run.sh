@@ -11,6 +11,8 @@ node bench/answers.mjs dist 4 200
 node bench/results-render.mjs dist 40
 # The first use of a screen of the whole widget: the team page, from the click to the page shown.
 node bench/handover.mjs dist 8
+# When each step of the start can be taken (Start, the context page, the first questions), both profiles.
+node bench/start-steps.mjs dist 9
 # The long tasks of the start under 4x CPU throttling (what Lighthouse's total blocking time counts).
 node bench/start-tasks.mjs dist 11
 # Lighthouse (mobile profile) on both pages, served with compression.

@@ -75,14 +75,8 @@ function cloudtriageFail(element) {
  * rendered: the host's page is not empty while the module loads. A class, no style: the host may style it.
  */
 function cloudtriagePlaceholders(text, code, codes) {
-  let starting;
-  try {
-    const [section, key] = "app.starting".split(".");
-    starting = JSON.parse(text).ui[section][key];
-  } catch {
-    return;
-  }
-  if (typeof starting !== "string") return;
+  const starting = cloudtriageWord(text, "app", "starting");
+  if (!starting) return;
   for (const element of document.querySelectorAll("[data-cloudtriage]")) {
     if (element.shadowRoot || element.hasAttribute("data-cloudtriage-mounted")) continue;
     if (cloudtriageLanguageOf(element, codes) !== code) continue;
@@ -112,20 +106,35 @@ function cloudtriageFirstPaint() {
   });
 }
 
-/** The interface words the loader fetched, once they are in (for the lines it shows before the module runs). */
-let cloudtriageWordsText = "";
+/** A file's text, checked against its digest; empty when it is missing or refused (the widget then says so). */
+function cloudtriageText(url, integrity) {
+  return fetch(url, { integrity })
+    .then((r) => (r.ok ? r.text() : ""))
+    .catch(() => "");
+}
 
-/** Under the prerendered Start button a reader clicked, the line saying that the questionnaire is loading. */
-function cloudtriageStartingLine(screen) {
+/** One of the interface words in a words file's text, or "" when the file or the word is not there. */
+function cloudtriageWord(text, section, key) {
+  try {
+    const word = JSON.parse(text).ui[section][key];
+    return typeof word === "string" ? word : "";
+  } catch {
+    return "";
+  }
+}
+
+/** The interface words the loader fetched, once they are in, and their language (for the lines it shows before the module runs). */
+let cloudtriageWords = { code: "", text: "" };
+
+/**
+ * Under the prerendered Start button a reader clicked, the line saying that the questionnaire is loading,
+ * once the loader has the interface words of the screen's language (`code`).
+ */
+function cloudtriageStartingLine(screen, code) {
   const row = screen.querySelector(".ct-welcome .ct-actions-row");
   if (!row || !screen.hasAttribute("data-started") || screen.querySelector(".ct-early-status")) return;
-  let text;
-  try {
-    text = JSON.parse(cloudtriageWordsText).ui.texts.loading;
-  } catch {
-    return;
-  }
-  if (typeof text !== "string") return;
+  const text = code === cloudtriageWords.code ? cloudtriageWord(cloudtriageWords.text, "texts", "loading") : "";
+  if (!text) return;
   const line = document.createElement("p");
   line.setAttribute("role", "status");
   line.className = "ct-early-status ct-muted";
@@ -151,13 +160,10 @@ function cloudtriageEarlyStart(languages) {
       if (!screen.isConnected || screen.hasAttribute("data-started")) return;
       const code = cloudtriageLanguageOf(element, codes);
       const file = languages[code];
-      const text = fetch(file.texts, { integrity: file.textsIntegrity })
-        .then((r) => (r.ok ? r.text() : ""))
-        .catch(() => "");
-      screen.cloudtriageTexts = { code, text };
+      screen.cloudtriageTexts = { code, text: cloudtriageText(file.texts, file.textsIntegrity) };
       screen.setAttribute("data-started", "");
       start.setAttribute("aria-disabled", "true");
-      cloudtriageStartingLine(screen);
+      cloudtriageStartingLine(screen, code);
     });
   }
 }
@@ -179,15 +185,13 @@ async function cloudtriageStart() {
   // bytes are asked for, so that on a slow line they do not compete with it (docs/PERFORMANCE.md).
   await cloudtriageFirstPaint();
   // The widget decides the language itself; words loaded here only save a round trip.
-  const words = fetch(languages[likely].url, { integrity: languages[likely].integrity })
-    .then((r) => (r.ok ? r.text() : ""))
-    .catch(() => "");
+  const words = cloudtriageText(languages[likely].url, languages[likely].integrity);
   words.then((text) => {
-    cloudtriageWordsText = text;
+    cloudtriageWords = { code: likely, text };
     cloudtriagePlaceholders(text, likely, Object.keys(languages));
     for (const element of document.querySelectorAll("[data-cloudtriage]")) {
       const screen = element.shadowRoot && element.shadowRoot.querySelector(".ct-mount[data-started]");
-      if (screen) cloudtriageStartingLine(screen);
+      if (screen) cloudtriageStartingLine(screen, screen.cloudtriageTexts.code);
     }
   });
   const wasm = fetch(new URL(CLOUDTRIAGE_ASSETS.wasm, base), { integrity: CLOUDTRIAGE_ASSETS.wasmIntegrity });

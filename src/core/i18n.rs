@@ -98,8 +98,8 @@ fn read_frameworks(at: &ContentNode<'_>) -> Result<Map<String, FrameworkText>, C
 
 /// The sections of the interface words that only pages past the welcome page show (the context page,
 /// the questions, the results, the comparison, the citations, the team's page, the evidence register,
-/// the procurement pack's page, the agency's panel on the results; `export` holds the words of the export module's documents, which
-/// that module carries itself): the widget loads them with the questionnaire's texts, which every such
+/// the procurement pack's page, the agency's panel on the results; `export` holds the words of the
+/// export module's documents, which that module carries itself): the widget loads them with the questionnaire's texts, which every such
 /// page waits for, not with the page, but for the words of [`WORDS_WITH_THE_PAGE`] (`build.rs` splits
 /// each language so; `tests/language_parts.rs` checks that the screens shown before the texts use no
 /// other word of theirs).

@@ -138,8 +138,17 @@ fn provide_texts(code: &str, text: &str) -> Result<(), crate::core::model::Conte
 /// Takes in a language's questionnaire texts that the loader fetched (with their integrity checked),
 /// checked as if fetched here; damaged ones are left out (the page then loads them itself).
 pub fn take_texts(code: &str, text: &str) {
-    if let Err(e) = provide_texts(code, text) {
-        web_sys::console::error_1(&format!("cloudtriage: the words for {code} are damaged: {e}").into());
+    taken_in(code, provide_texts(code, text));
+}
+
+/// Whether words were taken in; says so on the console when they were damaged.
+fn taken_in(code: &str, outcome: Result<(), crate::core::model::ContentError>) -> bool {
+    match outcome {
+        Ok(()) => true,
+        Err(e) => {
+            web_sys::console::error_1(&format!("cloudtriage: the words for {code} are damaged: {e}").into());
+            false
+        }
     }
 }
 
@@ -149,13 +158,7 @@ async fn load(
     provide: impl FnOnce(&str) -> Result<(), crate::core::model::ContentError>,
 ) -> bool {
     match fetch_text(file).await {
-        Ok(text) => match provide(&text) {
-            Ok(()) => true,
-            Err(e) => {
-                web_sys::console::error_1(&format!("cloudtriage: the words for {code} are damaged: {e}").into());
-                false
-            }
-        },
+        Ok(text) => taken_in(code, provide(&text)),
         Err(e) => {
             web_sys::console::error_2(&format!("cloudtriage: the words for {code} could not be loaded").into(), &e);
             false

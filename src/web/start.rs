@@ -239,10 +239,11 @@ fn mount(
         }
         // The reader clicked the prerendered Start: the widget opens on the context page, with the texts the
         // loader fetched meanwhile (should they be missing, that page loads them itself, with its retry).
-        let started = prerendered.as_ref().is_some_and(Prerendered::started);
-        if let Some(p) = prerendered.as_ref().filter(|p| p.started()) {
+        let started = prerendered.as_ref().filter(|p| p.started());
+        if let Some(p) = started {
             take_early_texts(&p.content, language).await;
         }
+        let started = started.is_some();
         // Rendered only once its styles are in place; a refused stylesheet stops the widget like a refused module.
         let loaded = wasm_bindgen_futures::JsFuture::from(styled).await.is_ok_and(|v| v.is_truthy());
         drop(listeners);
