@@ -23,8 +23,8 @@
   the library with feature `full`, which adds the team's screens and an
   agency's profile), built the same way; the loader fetches it only when a
   widget asks for them (src/web/upgrade.rs).
-- The imports of each module renamed to short names, in the module and in its
-  glue alike (scripts/wasmnames.py).
+- The imports of each module, and the exports only its glue calls, renamed to
+  short names, in the module and in its glue alike (scripts/wasmnames.py).
 - In a release build, these scripts minified by esbuild (the declaration of
   the files each one fetches kept first and as written), and the widget's
   stylesheet too.
@@ -216,7 +216,7 @@ def main() -> int:
     try:
         wasm_bytes, code = wasmnames.shorten_built(wasm.read_bytes(), glue.read_text(encoding="utf-8"))
     except ValueError as e:
-        print(f"postbuild: the module's imports could not be renamed: {e}", file=sys.stderr)
+        print(f"postbuild: the module's imports or exports could not be renamed: {e}", file=sys.stderr)
         return 1
     wasm.write_bytes(wasm_bytes)
     wasm_name = f"cloudtriage-{short_hash(wasm_bytes)}_bg.wasm"

@@ -4,6 +4,11 @@ wasm-bindgen names each function the module imports from its glue `__wbg_<name>_
 sixteen hexadecimal digits of hash: about 200 such names in the widget, whose digits do not
 compress, once in the module's import section and once more in the glue's import object. Both
 sides are renamed alike here (`a`, `b`, ... `Z`, `aa`, ...); nothing else refers to them.
+
+The functions the glue itself calls in the module (wasm-bindgen's allocator, its closures' entry points,
+whose names spell out their Rust types in up to 250 characters, and the like) are renamed too (`_a`,
+`_b`, ...), in the module's export section and in the glue, which names each as `wasm.<name>`; the
+module's own exports (`mount_all`, ...) and its memory keep their names.
 """
 import re
 import string
@@ -87,29 +92,37 @@ def imports(wasm: bytes) -> list:
     return [(module, name) for module, name, _ in _import_entries(wasm)[1]]
 
 
-def _import_entries(wasm: bytes) -> tuple:
-    """The import section's place ((start, end) of its contents, or None) and its entries (module, name, descriptor)."""
+def _section(wasm: bytes, wanted: int) -> tuple:
+    """The (start, end) of a section's header and contents, and where its contents start; None if absent."""
     if wasm[:4] != b"\0asm":
         raise ValueError("not a WebAssembly module")
     at = 8
     while at < len(wasm):
         section = wasm[at]
         size, start = _uleb(wasm, at + 1)
-        end = start + size
-        if section == 2:
-            count, cursor = _uleb(wasm, start)
-            entries = []
-            for _ in range(count):
-                module, cursor = _name(wasm, cursor)
-                name, cursor = _name(wasm, cursor)
-                stop = _descriptor_end(wasm, cursor)
-                entries.append((module, name, wasm[cursor:stop]))
-                cursor = stop
-            if cursor != end:
-                raise ValueError("the import section does not end where its size says")
-            return (at, end), entries
-        at = end
-    return None, []
+        if section == wanted:
+            return at, start, start + size
+        at = start + size
+    return None
+
+
+def _import_entries(wasm: bytes) -> tuple:
+    """The import section's place ((start, end) of its header and contents, or None) and its entries (module, name, descriptor)."""
+    place = _section(wasm, 2)
+    if place is None:
+        return None, []
+    at, start, end = place
+    count, cursor = _uleb(wasm, start)
+    entries = []
+    for _ in range(count):
+        module, cursor = _name(wasm, cursor)
+        name, cursor = _name(wasm, cursor)
+        stop = _descriptor_end(wasm, cursor)
+        entries.append((module, name, wasm[cursor:stop]))
+        cursor = stop
+    if cursor != end:
+        raise ValueError("the import section does not end where its size says")
+    return (at, end), entries
 
 
 def shorten(wasm: bytes, glue: str, module: str) -> tuple:
@@ -144,10 +157,66 @@ def shorten(wasm: bytes, glue: str, module: str) -> tuple:
     return rewritten, glue, renamed
 
 
+# The exports wasm-bindgen adds for its glue: its allocator and tables, and each closure's entry point.
+GLUE_EXPORT = re.compile(r"^(__wbindgen_|__externref_|wasm_bindgen_[0-9a-f]+___convert__closures)")
+
+
+def exports(wasm: bytes) -> list:
+    """The (name, kind, index) of every export, in order."""
+    place = _section(wasm, 7)
+    if place is None:
+        return []
+    _, start, end = place
+    count, cursor = _uleb(wasm, start)
+    entries = []
+    for _ in range(count):
+        name, cursor = _name(wasm, cursor)
+        kind = wasm[cursor]
+        index, cursor = _uleb(wasm, cursor + 1)
+        entries.append((name, kind, index))
+    if cursor != end:
+        raise ValueError("the export section does not end where its size says")
+    return entries
+
+
+def shorten_exports(wasm: bytes, glue: str) -> tuple:
+    """The module with the exports only its glue calls renamed, and the glue with each `wasm.<name>` renamed
+    alike; the names that change. Raises ValueError when the glue reads such an export otherwise than as
+    `wasm.<name>`, or not at all."""
+    entries = exports(wasm)
+    taken = {name for name, _, _ in entries}
+    renamed, index = {}, 0
+    for name, kind, _ in entries:
+        if kind in (0, 1) and GLUE_EXPORT.match(name):  # functions and tables
+            while True:
+                new = "_" + short_name(index)
+                index += 1
+                if new not in taken:
+                    break
+            renamed[name] = new
+    for old, new in renamed.items():
+        # Read as a property anywhere (`x.<name>`, `x["<name>"]`), it must be the module's; a bare
+        # identifier of that name is the glue's own wrapper function, which keeps its name.
+        every = len(re.findall(rf"(?:\.\s*|\[\s*[\"']){re.escape(old)}(?![\w$])", glue))
+        glue, count = re.subn(rf"(?<![\w$.])wasm\.{re.escape(old)}(?![\w$])", f"wasm.{new}", glue)
+        if count == 0 or count != every:
+            raise ValueError(f"the glue reads the export {old} {every} times, {count} of them as wasm.{old}")
+    if not renamed:
+        return wasm, glue, renamed
+    section = bytearray(_encode_uleb(len(entries)))
+    for name, kind, index in entries:
+        section += _encode_name(renamed.get(name, name)) + bytes([kind]) + _encode_uleb(index)
+    at, _, end = _section(wasm, 7)
+    rewritten = wasm[:at] + bytes([7]) + _encode_uleb(len(section)) + bytes(section) + wasm[end:]
+    return rewritten, glue, renamed
+
+
 def shorten_built(wasm: bytes, glue: str) -> tuple:
-    """`shorten` for the module the glue loads, whose imports it names `"./<name>_bg.js": import0`."""
+    """`shorten` for the module the glue loads, whose imports it names `"./<name>_bg.js": import0`, then
+    `shorten_exports`."""
     named = re.search(r'^\s+"(\./[\w.-]+_bg\.js)": import0,$', glue, re.M)
     if not named:
         raise ValueError("the glue does not name the module of its imports")
     wasm, glue, _ = shorten(wasm, glue, named.group(1))
+    wasm, glue, _ = shorten_exports(wasm, glue)
     return wasm, glue

@@ -250,6 +250,11 @@ fn write_string(out: &mut String, s: &str) {
 
 /// Builds an object from key/value pairs.
 pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    // Only the move into a vector is compiled for each size; the rest once.
+    object_of(Vec::from(members))
+}
+
+fn object_of(members: Vec<(&str, Json)>) -> Json {
     Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }
 

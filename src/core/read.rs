@@ -65,17 +65,24 @@ impl<'a> ContentNode<'a> {
     /// Each item of a list, read by `item`.
     pub fn list<T>(&self, item: impl Fn(&ContentNode<'a>) -> Result<T, ContentError>) -> Result<Vec<T>, ContentError> {
         let items = self.value.as_array().ok_or_else(|| self.wrong("a list"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, value)| item(&ContentNode { value, path: format!("{}[{i}]", self.path) }))
-            .collect()
+        items.iter().enumerate().map(|(i, value)| item(&ContentNode { value, path: self.item_path(i) })).collect()
+    }
+
+    /// `path[i]`: out of line, so that each kind of list does not compile its own formatting.
+    #[inline(never)]
+    fn item_path(&self, i: usize) -> String {
+        format!("{}[{i}]", self.path)
     }
 
     /// A text that `parse` accepts.
     pub fn choice<T>(&self, what: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, ContentError> {
         let text = self.text()?;
-        parse(&text).ok_or_else(|| ContentError::Malformed(format!("{}: \"{text}\" is not {what}", self.path)))
+        parse(&text).ok_or_else(|| self.not_a(&text, what))
+    }
+
+    #[inline(never)]
+    fn not_a(&self, text: &str, what: &str) -> ContentError {
+        ContentError::Malformed(format!("{}: \"{text}\" is not {what}", self.path))
     }
 }
 

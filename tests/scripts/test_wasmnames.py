@@ -16,14 +16,27 @@ def name(text: str) -> bytes:
     return bytes([len(raw)]) + raw
 
 
-def module(imports: list) -> bytes:
-    """A module with one function type and the given imports ((module, name, kind)): kind "func" or "memory"."""
+def uleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | 0x80 if value else byte)
+        if not value:
+            return bytes(out)
+
+
+def module(imports: list, exports: list = ()) -> bytes:
+    """A module with one function type, the given imports ((module, name, kind)): kind "func" or "memory",
+    and exports ((name, kind, index)): kind 0 a function (here an imported one), 2 the memory."""
     types = bytes([1, 0x60, 0, 0])
     entries = bytes([len(imports)])
     for mod, field, kind in imports:
         entries += name(mod) + name(field) + (bytes([0, 0]) if kind == "func" else bytes([2, 0, 1]))
-    section = lambda sid, body: bytes([sid, len(body)]) + body  # noqa: E731
-    return b"\0asm\1\0\0\0" + section(1, types) + section(2, entries)
+    section = lambda sid, body: bytes([sid]) + uleb(len(body)) + body  # noqa: E731
+    wasm = b"\0asm\1\0\0\0" + section(1, types) + section(2, entries)
+    if exports:
+        wasm += section(7, bytes([len(exports)]) + b"".join(name(n) + bytes([k]) + uleb(i) for n, k, i in exports))
+    return wasm
 
 
 GLUE = """let wasm;
@@ -65,6 +78,75 @@ console.log(JSON.stringify({ imports: WebAssembly.Module.imports(m).map((i) => [
 """
     out = subprocess.run(["node", "-e", script, wasm.hex()], capture_output=True, text=True, check=True).stdout
     return json.loads(out)
+
+
+# A closure's entry point as wasm-bindgen names it (its Rust types spelt out), and its allocator.
+CLOSURE = "wasm_bindgen_9f7a156d4feaf66a___convert__closures_____invoke___web_sys_f5275b95bb17bf3f___Event_true_"
+EXPORTS = [("memory", 2, 0), ("mount_all", 0, 1), (CLOSURE, 0, 0), ("__wbindgen_malloc", 0, 1)]
+
+# The glue's side: a wrapper of the closure's entry point with the same name, and calls through `wasm`.
+EXPORT_GLUE = GLUE + f"""
+function {CLOSURE}() {{
+    wasm.{CLOSURE}();
+}}
+function call() {{
+    {CLOSURE}();
+    wasm.__wbindgen_malloc();
+    wasm.mount_all();
+    return wasm.memory.buffer.byteLength;
+}}
+"""
+
+
+def run(wasm: bytes, glue: str) -> dict:
+    """The module's exports as V8 reads them, and what the glue's calls through them did (or the error)."""
+    script = glue + """
+const m = new WebAssembly.Module(Buffer.from(process.argv[1], 'hex'));
+const imports = __wbg_get_imports();
+imports.env = { memory: new WebAssembly.Memory({ initial: 1 }) };
+globalThis.called = [];
+wasm = new WebAssembly.Instance(m, imports).exports;
+let result;
+try { result = call(); } catch (e) { result = String(e); }
+console.log(JSON.stringify({ exports: WebAssembly.Module.exports(m).map((e) => [e.name, e.kind]), result, called }));
+"""
+    out = subprocess.run(["node", "-e", script, wasm.hex()], capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+class ShortExports(unittest.TestCase):
+    def test_the_glues_exports_are_renamed_in_the_module_and_the_glue(self):
+        wasm = module(IMPORTS, EXPORTS)
+        before = run(wasm, EXPORT_GLUE)
+        self.assertEqual(before["result"], 65536)
+        short, glue, renamed = wasmnames.shorten_exports(wasm, EXPORT_GLUE)
+        self.assertEqual(renamed, {CLOSURE: "_a", "__wbindgen_malloc": "_b"})
+        after = run(short, glue)
+        self.assertEqual(after["exports"], [["memory", "memory"], ["mount_all", "function"], ["_a", "function"], ["_b", "function"]])
+        self.assertEqual(after["result"], 65536)
+        self.assertEqual(after["called"], ["first", "second", "second"])
+        # The glue's wrapper keeps its name; only the property read changed.
+        self.assertIn(f"function {CLOSURE}()", glue)
+        self.assertNotIn(f"wasm.{CLOSURE}", glue)
+        self.assertEqual([e[0] for e in wasmnames.exports(short)], ["memory", "mount_all", "_a", "_b"])
+
+    def test_the_module_renamed_alone_fails_in_the_glue(self):
+        short, _, _ = wasmnames.shorten_exports(module(IMPORTS, EXPORTS), EXPORT_GLUE)
+        self.assertIn("is not a function", run(short, EXPORT_GLUE)["result"])
+
+    def test_an_export_read_otherwise_is_refused(self):
+        wasm = module(IMPORTS, EXPORTS)
+        with self.assertRaisesRegex(ValueError, "__wbindgen_malloc 2 times, 1 of them"):
+            wasmnames.shorten_exports(wasm, EXPORT_GLUE + "const f = instance.exports.__wbindgen_malloc;\n")
+        with self.assertRaisesRegex(ValueError, "__wbindgen_malloc 0 times"):
+            wasmnames.shorten_exports(wasm, EXPORT_GLUE.replace("wasm.__wbindgen_malloc();", ""))
+
+    def test_a_short_name_already_exported_is_skipped(self):
+        wasm = module(IMPORTS, [("_a", 0, 1)] + EXPORTS[2:])
+        glue = EXPORT_GLUE.replace("wasm.mount_all();", "wasm._a();")
+        short, glue, renamed = wasmnames.shorten_exports(wasm, glue)
+        self.assertEqual(renamed, {CLOSURE: "_b", "__wbindgen_malloc": "_c"})
+        self.assertEqual(run(short, glue)["called"], ["first", "second", "second"])
 
 
 class ShortImports(unittest.TestCase):
