@@ -6,20 +6,17 @@
 // of an answer. The throttling starts once the first questions are shown.
 // Usage: node bench/answers.mjs [dist] [CPU slowdown, default 4] [clicks, default 200]
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { start, widget } from '../tests/e2e/helpers.mjs';
+import { serve } from './serve.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const slowdown = Number(process.argv[3] ?? 4);
 const clicks = Number(process.argv[4] ?? 200);
-const port = 8790 + Math.floor(Math.random() * 100);
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+const server = await serve({ '/': dist });
 try {
-  await sleep(500);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`${server.base}/`);
   await start(widget(page));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
@@ -72,5 +69,5 @@ try {
     if (list.length) console.log(`  ${kind}: ${stats(list)}`);
   }
 } finally {
-  server.kill();
+  server.close();
 }

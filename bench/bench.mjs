@@ -3,48 +3,18 @@
 // Prints a table; with --write, also records it in docs/PERFORMANCE.md.
 // Run with `make bench` (it builds both pages first).
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { PROFILES, brotli, gzip, serve, throttle } from './serve.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 15);
 const CLICKS = Number(process.env.BENCH_CLICKS || 200);
 const CHANGES = Number(process.env.BENCH_CHANGES || 2000);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-
-/** Brotli-compressed files, made once per file for the run. */
-const compressed = new Map();
-
-function serve(roots) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const [prefix, root] = Object.entries(roots).find(([p]) => path.startsWith(p));
-    let file = join(root, path.slice(prefix.length));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-    // Both pages are served compressed, as a real server would (brotli when the browser accepts it).
-    const type = TYPES[extname(file)] || 'application/octet-stream';
-    if (/\bbr\b/.test(req.headers['accept-encoding'] || '')) {
-      if (!compressed.has(file)) {
-        compressed.set(file, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      }
-      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'br', 'Cache-Control': 'no-store' });
-      res.end(compressed.get(file));
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const sizes = (data) => ({
   raw: data.length,
-  gzip: gzipSync(data, { level: 9 }).length,
-  brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  gzip: gzip(data).length,
+  brotli: brotli(data).length,
 });
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
@@ -113,23 +83,12 @@ function driver(name) {
  * (Lighthouse's mobile profile: the CPU throttled 4x, a network of 150 ms
  * round trip and 1.6 Mbit/s down, 750 kbit/s up), set through the DevTools protocol.
  */
-const PROFILES = {
-  plain: null,
-  'thin client': { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 },
-};
 
 /** A fresh context and page in a profile. */
 async function newPage(browser, profile) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  if (profile) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up,
-    });
-  }
+  if (profile) await throttle(await context.newCDPSession(page), profile);
   return { context, page };
 }
 
@@ -262,8 +221,9 @@ const ms = (n) => `${n.toFixed(1)} ms`;
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
 
-const server = await serve({ '/ct/': 'dist', '/surveyjs/': 'bench/out/surveyjs', '/': 'dist' });
-const base = `http://127.0.0.1:${server.address().port}`;
+// Both pages are served compressed, as a real server would (brotli when the browser accepts it).
+const server = await serve({ '/ct/': 'dist', '/surveyjs/': 'bench/out/surveyjs', '/': 'dist' }, { encodings: ['br'] });
+const base = server.base;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 const byProfile = {};
 try {

@@ -7,43 +7,14 @@
 // slowest, and the bytes the hand-over fetched.
 // Usage: node bench/handover.mjs [dist] [N]  (needs a build; part of `make bench`)
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { start, widget } from '../tests/e2e/helpers.mjs';
+import { PROFILES, serve, throttle } from './serve.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const runs = Number(process.argv[3] ?? 8);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-const PROFILES = { plain: null, 'thin client': { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 } };
-
-/** Bytes of files the server has sent. */
-let sent = 0;
-
-/** dist/ as a server with precompressed files would send it: the .br beside each file. */
-function serve() {
-  const server = createServer((req, res) => {
-    let file = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-    const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
-    if (/\bbr\b/.test(req.headers['accept-encoding'] || '') && existsSync(`${file}.br`)) {
-      const body = readFileSync(`${file}.br`);
-      sent += body.length;
-      res.writeHead(200, { ...headers, 'Content-Encoding': 'br' });
-      res.end(body);
-      return;
-    }
-    const body = readFileSync(file);
-    sent += body.length;
-    res.writeHead(200, headers);
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const server = await serve();
-const base = `http://127.0.0.1:${server.address().port}/`;
+// dist/ as a server with precompressed files would send it: the .br beside each file.
+const server = await serve({ '/': dist }, { precompressed: true });
+const base = `${server.base}/`;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -56,16 +27,12 @@ try {
       const context = await browser.newContext();
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
-      if (profile) {
-        await cdp.send('Network.enable');
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up });
-      }
+      await throttle(cdp, profile);
       await page.goto(`${base}?lang=en&storage=off`);
       const root = widget(page);
       await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
       await root.locator('.ct-question').first().waitFor();
-      const before = sent;
+      const before = server.sent;
       times.push(await page.evaluate(() => new Promise((resolve) => {
         const host = document.querySelector('[data-cloudtriage]');
         const button = [...host.shadowRoot.querySelectorAll('.ct-toolbar .ct-button')].find((b) => b.textContent.trim() === 'Team');
@@ -75,7 +42,7 @@ try {
         observer.observe(host.shadowRoot, { subtree: true, childList: true });
         button.click();
       })));
-      bytes = sent - before;
+      bytes = server.sent - before;
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);

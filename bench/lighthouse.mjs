@@ -5,50 +5,16 @@
 // Debian's Chromium. Prints the four category scores and FCP, LCP, TBT and
 // time to interactive for each; with --write, records them in docs/PERFORMANCE.md.
 // Run by `make bench` (bench/run.sh), which builds both pages first.
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { serve } from './serve.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 // The flags of the tests (docs: TOOLCHAIN), headless.
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** Serves folders by prefix, each file compressed once in the form the request accepts. */
-function serve(roots) {
-  const cache = new Map();
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const match = Object.entries(roots).find(([p]) => path.startsWith(p));
-    // Lighthouse also asks for /robots.txt.
-    if (!match) { res.writeHead(404); res.end(); return; }
-    const [prefix, root] = match;
-    let file = join(root, path.slice(prefix.length));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-    const accepted = String(req.headers['accept-encoding'] || '');
-    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
-    const key = `${file}:${encoding}`;
-    if (!cache.has(key)) {
-      const data = readFileSync(file);
-      cache.set(key, encoding === 'br'
-        ? brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : encoding === 'gzip' ? gzipSync(data, { level: 9 }) : data);
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-      'Cache-Control': 'no-store',
-      Vary: 'Accept-Encoding',
-      ...(encoding ? { 'Content-Encoding': encoding } : {}),
-    });
-    res.end(cache.get(key));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 const PAGES = { cloudtriage: '/ct/', surveyjs: '/surveyjs/' };
 const CATEGORIES = [['performance', 'Performance'], ['accessibility', 'Accessibility'], ['best-practices', 'Best practices'], ['seo', 'SEO']];
@@ -68,8 +34,9 @@ async function lighthouse(url, out) {
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
-const server = await serve({ '/ct/': 'dist', '/surveyjs/': 'bench/out/surveyjs' });
-const base = `http://127.0.0.1:${server.address().port}`;
+// Compressed as a real server would: brotli or gzip, whichever the browser accepts.
+const server = await serve({ '/ct/': 'dist', '/surveyjs/': 'bench/out/surveyjs' }, { encodings: ['br', 'gzip'] });
+const base = server.base;
 const scratch = mkdtempSync(join(tmpdir(), 'ct-lighthouse-'));
 const reports = {};
 try {

@@ -3,22 +3,20 @@
 // (the first visit included). Prints each time, the median and the p95.
 // Usage: node bench/results-render.mjs [dist] [N]  (needs a build; part of `make bench`)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { start, answerAll, widget } from '../tests/e2e/helpers.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { serve } from './serve.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const runs = Number(process.argv[3] ?? 15);
-const port = 8790 + Math.floor(Math.random() * 100);
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+const server = await serve({ '/': dist });
 try {
-  await sleep(500);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`${server.base}/`);
   const root = widget(page);
   await start(root);
   // Every question answered, the results shown once, then back to the last domain page:
@@ -52,5 +50,5 @@ try {
   console.log(`the results page has ${nodes} elements`);
   console.log(`median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (target: p95 under 16 ms)`);
 } finally {
-  server.kill();
+  server.close();
 }

@@ -4,25 +4,12 @@
 // 150 ms round trip, 1.6 Mbit/s), the files served with brotli; medians over fresh loads.
 // Usage: node bench/start-steps.mjs [dist] [loads]   (run by `make bench`)
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { PROFILES, serve, throttle } from './serve.mjs';
 
 const dist = process.argv[2] || 'dist';
 const loads = Number(process.argv[3] || 9);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-const compressed = new Map();
-const server = createServer((req, res) => {
-  let file = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-  if (!compressed.has(file)) compressed.set(file, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Encoding': 'br', 'Cache-Control': 'no-store' });
-  res.end(compressed.get(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/?lang=en&storage=off&use_case=ehr&service_model=saas`;
+const server = await serve({ '/': dist }, { encodings: ['br'] });
+const url = `${server.base}/?lang=en&storage=off&use_case=ehr&service_model=saas`;
 
 /** In the page before it loads: clicks each step's button as soon as it can be clicked, and records when. */
 function driver() {
@@ -44,7 +31,6 @@ function driver() {
   poll();
 }
 
-const PROFILES = { plain: null, 'thin client': { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 } };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic'] });
 try {
@@ -53,12 +39,7 @@ try {
     for (let i = 0; i < loads; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      if (profile) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.down, uploadThroughput: profile.up });
-      }
+      if (profile) await throttle(await context.newCDPSession(page), profile);
       await page.addInitScript(driver);
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__steps.length === 3, null, { timeout: 30_000 });

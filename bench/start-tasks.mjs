@@ -4,24 +4,13 @@
 // (the sum of each such task's time over 50 ms, as Lighthouse counts it), until
 // the widget has mounted and a moment after. Prints each load and the median.
 // Usage: node bench/start-tasks.mjs [dist] [loads]   (run by `make bench`)
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
 import { chromium } from '@playwright/test';
+import { THIN_CLIENT, serve } from './serve.mjs';
 
 const dist = process.argv[2] || 'dist';
 const loads = Number(process.argv[3] || 11);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-
-const server = createServer((req, res) => {
-  let file = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-  res.end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/?lang=en`;
+const server = await serve({ '/': dist });
+const url = `${server.base}/?lang=en`;
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const blocking = [];
@@ -30,7 +19,7 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THIN_CLIENT.cpu });
     await page.addInitScript(() => {
       window.ctLongTasks = [];
       new PerformanceObserver((list) => {
