@@ -125,9 +125,12 @@ def language_files(source: Path, staging: Path, codes: list) -> dict:
     return files
 
 
-# The same wasm-opt settings as the main module (index.html).
+# The same wasm-opt settings as the main module (index.html), but for --converge. --low-memory-unused
+# lets wasm-opt fold small constant offsets into loads and stores: Rust's wasm32 modules put their
+# 1 MB stack first and their data after it, so the lowest kilobyte is reached only by a stack 1 KB
+# short of overflowing (docs/PERFORMANCE.md, the levers' table).
 WASM_OPT_FLAGS = [
-    "-Oz", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+    "-Oz", "--low-memory-unused", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
     "--enable-reference-types", "--enable-sign-ext", "--enable-mutable-globals",
 ]
 
