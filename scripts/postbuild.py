@@ -24,7 +24,9 @@
   agency's profile), built the same way; the loader fetches it only when a
   widget asks for them (src/web/upgrade.rs).
 - The imports of each module, and the exports only its glue calls, renamed to
-  short names, in the module and in its glue alike (scripts/wasmnames.py).
+  short names, in the module and in its glue alike (scripts/wasmnames.py);
+  each module's memory checked to suit wasm-opt's --low-memory-unused (its
+  stack first, no data in its lowest kilobyte).
 - In a release build, these scripts minified by esbuild (the declaration of
   the files each one fetches kept first and as written), and the widget's
   stylesheet too.
@@ -151,6 +153,7 @@ def on_demand_module(root: Path, staging: Path, release: bool, package: str, nam
         if release:
             if not shutil.which("wasm-opt"):
                 raise RuntimeError("wasm-opt is not on PATH (scripts/tools.sh installs it into node_modules/.bin)")
+            wasmnames.check_low_memory_unused(wasm_path.read_bytes())  # what --low-memory-unused assumes
             subprocess.run(["wasm-opt", *WASM_OPT_FLAGS, str(wasm_path), "-o", str(wasm_path)], check=True)
         wasm_bytes, glue = wasmnames.shorten_built(
             wasm_path.read_bytes(), (Path(tmp) / f"{name}.js").read_text(encoding="utf-8")
@@ -216,6 +219,12 @@ def main() -> int:
     css_name = f"widget-{short_hash(css_bytes)}.css"
     css.rename(staging / css_name)
 
+    try:
+        # What index.html's --low-memory-unused assumed (the layout wasm-opt keeps).
+        wasmnames.check_low_memory_unused(wasm.read_bytes())
+    except ValueError as e:
+        print(f"postbuild: wasm-opt --low-memory-unused does not suit this module: {e}", file=sys.stderr)
+        return 1
     try:
         wasm_bytes, code = wasmnames.shorten_built(wasm.read_bytes(), glue.read_text(encoding="utf-8"))
     except ValueError as e:

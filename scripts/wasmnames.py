@@ -211,6 +211,78 @@ def shorten_exports(wasm: bytes, glue: str) -> tuple:
     return rewritten, glue, renamed
 
 
+def _sleb(data: bytes, at: int) -> tuple:
+    """A signed LEB128 number at `at`, and where it ends."""
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            if byte & 0x40:
+                value -= 1 << shift
+            return value, at
+
+
+def _const_i32(data: bytes, at: int) -> tuple:
+    """The value of a constant expression `i32.const n; end` at `at` (None for any other), and where it ends."""
+    op = data[at]
+    value = None
+    if op == 0x41:  # i32.const
+        value, at = _sleb(data, at + 1)
+        value &= 0xFFFFFFFF
+    elif op in (0x42, 0x23, 0xD2):  # i64.const, global.get, ref.func: one number
+        _, at = _uleb(data, at + 1)
+    elif op in (0x43, 0x44, 0xD0):  # f32.const, f64.const, ref.null: fixed width
+        at += {0x43: 5, 0x44: 9, 0xD0: 2}[op]
+    else:
+        raise ValueError(f"unknown constant expression {op:#x}")
+    if data[at] != 0x0B:
+        raise ValueError("a constant expression longer than one instruction")
+    return value, at + 1
+
+
+def low_memory(wasm: bytes) -> tuple:
+    """Where the stack starts (the first mutable i32 global's value: Rust's stack pointer) and the lowest
+    address of an active data segment: what `--low-memory-unused` relies on."""
+    stack = None
+    place = _section(wasm, 6)
+    if place is not None:
+        count, cursor = _uleb(wasm, place[1])
+        for _ in range(count):
+            kind, mutable = wasm[cursor], wasm[cursor + 1]
+            value, cursor = _const_i32(wasm, cursor + 2)
+            if stack is None and kind == 0x7F and mutable == 1:
+                stack = value
+    lowest = None
+    place = _section(wasm, 11)
+    if place is not None:
+        count, cursor = _uleb(wasm, place[1])
+        for _ in range(count):
+            flags, cursor = _uleb(wasm, cursor)
+            offset = None
+            if flags in (0, 2):
+                if flags == 2:
+                    _, cursor = _uleb(wasm, cursor)
+                offset, cursor = _const_i32(wasm, cursor)
+            size, cursor = _uleb(wasm, cursor)
+            cursor += size
+            if offset is not None:
+                lowest = offset if lowest is None else min(lowest, offset)
+    return stack, lowest
+
+
+def check_low_memory_unused(wasm: bytes) -> None:
+    """Raises ValueError unless the module leaves its lowest kilobyte to the bottom of a stack placed
+    first: its stack pointer starting at 64 KB or more, and no data segment below it."""
+    stack, lowest = low_memory(wasm)
+    if stack is None or stack < 65536:
+        raise ValueError(f"the module's stack does not come first (its stack pointer starts at {stack})")
+    if lowest is not None and lowest < stack:
+        raise ValueError(f"the module has data at {lowest}, below its stack's top at {stack}")
+
+
 def shorten_built(wasm: bytes, glue: str) -> tuple:
     """`shorten` for the module the glue loads, whose imports it names `"./<name>_bg.js": import0`, then
     `shorten_exports`."""

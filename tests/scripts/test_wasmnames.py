@@ -149,6 +149,45 @@ class ShortExports(unittest.TestCase):
         self.assertEqual(run(short, glue)["called"], ["first", "second", "second"])
 
 
+def sleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        done = (value == 0 and not byte & 0x40) or (value == -1 and byte & 0x40)
+        out.append(byte if done else byte | 0x80)
+        if done:
+            return bytes(out)
+
+
+def laid_out(stack: int, data: list, passive: bool = False) -> bytes:
+    """A module with a memory, Rust's stack pointer (a mutable i32 global starting at `stack`, after an
+    immutable one and an externref one), and active data segments at the addresses `data` (and a passive one)."""
+    section = lambda sid, body: bytes([sid]) + uleb(len(body)) + body  # noqa: E731
+    globals_ = [bytes([0x7F, 0, 0x41]) + sleb(5) + b"\x0b", bytes([0x6F, 1, 0xD0, 0x6F, 0x0B]),
+                bytes([0x7F, 1, 0x41]) + sleb(stack) + b"\x0b"]
+    segments = [bytes([0, 0x41]) + sleb(at) + b"\x0b" + bytes([2]) + b"hi" for at in data]
+    if passive:
+        segments.append(bytes([1, 3]) + b"abc")
+    return (b"\0asm\1\0\0\0" + section(5, bytes([1, 0, 17])) + section(6, bytes([len(globals_)]) + b"".join(globals_))
+            + section(11, bytes([len(segments)]) + b"".join(segments)))
+
+
+class LowMemory(unittest.TestCase):
+    def test_rusts_layout_is_read_and_accepted(self):
+        wasm = laid_out(1048576, [1048576, 1054364], passive=True)
+        # V8 reads the module too: the bytes written here are a valid module.
+        script = "const m = new WebAssembly.Module(Buffer.from(process.argv[1], 'hex')); console.log(new WebAssembly.Instance(m).exports === undefined ? 'no' : 'ok');"
+        self.assertEqual(subprocess.run(["node", "-e", script, wasm.hex()], capture_output=True, text=True, check=True).stdout.strip(), "ok")
+        self.assertEqual(wasmnames.low_memory(wasm), (1048576, 1048576))
+        wasmnames.check_low_memory_unused(wasm)
+
+    def test_data_below_the_stack_or_a_stack_not_first_is_refused(self):
+        with self.assertRaisesRegex(ValueError, "data at 1024"):
+            wasmnames.check_low_memory_unused(laid_out(1048576, [1048576, 1024]))
+        with self.assertRaisesRegex(ValueError, "stack does not come first"):
+            wasmnames.check_low_memory_unused(laid_out(1024, []))
+
+
 class ShortImports(unittest.TestCase):
     def test_the_module_and_its_glue_are_renamed_alike(self):
         wasm = module(IMPORTS)
