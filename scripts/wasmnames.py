@@ -27,8 +27,8 @@ def short_name(index: int) -> str:
     return name
 
 
-def _uleb(data: bytes, at: int) -> tuple:
-    """An unsigned LEB128 number at `at`, and where it ends."""
+def _uleb(data: bytes, at: int, signed: bool = False) -> tuple:
+    """An unsigned (or signed) LEB128 number at `at`, and where it ends."""
     value, shift = 0, 0
     while True:
         byte = data[at]
@@ -36,6 +36,8 @@ def _uleb(data: bytes, at: int) -> tuple:
         value |= (byte & 0x7F) << shift
         shift += 7
         if byte < 0x80:
+            if signed and byte & 0x40:
+                value -= 1 << shift
             return value, at
 
 
@@ -211,26 +213,12 @@ def shorten_exports(wasm: bytes, glue: str) -> tuple:
     return rewritten, glue, renamed
 
 
-def _sleb(data: bytes, at: int) -> tuple:
-    """A signed LEB128 number at `at`, and where it ends."""
-    value, shift = 0, 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            if byte & 0x40:
-                value -= 1 << shift
-            return value, at
-
-
 def _const_i32(data: bytes, at: int) -> tuple:
     """The value of a constant expression `i32.const n; end` at `at` (None for any other), and where it ends."""
     op = data[at]
     value = None
     if op == 0x41:  # i32.const
-        value, at = _sleb(data, at + 1)
+        value, at = _uleb(data, at + 1, signed=True)
         value &= 0xFFFFFFFF
     elif op in (0x42, 0x23, 0xD2):  # i64.const, global.get, ref.func: one number
         _, at = _uleb(data, at + 1)
