@@ -3,8 +3,8 @@
 // (the first visit included). Prints each time, the median and the p95.
 // Usage: node bench/results-render.mjs [dist] [N]  (needs a build; part of `make bench`)
 import { chromium } from '@playwright/test';
-import { start, answerAll, widget } from '../tests/e2e/helpers.mjs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { start, answerAll, widget } from '../tests/e2e/helpers.mjs';
 import { serve } from './serve.mjs';
 
 const dist = process.argv[2] ?? 'dist';

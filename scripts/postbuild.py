@@ -219,14 +219,15 @@ def main() -> int:
     css_name = f"widget-{short_hash(css_bytes)}.css"
     css.rename(staging / css_name)
 
+    built = wasm.read_bytes()
     try:
         # What index.html's --low-memory-unused assumed (the layout wasm-opt keeps).
-        wasmnames.check_low_memory_unused(wasm.read_bytes())
+        wasmnames.check_low_memory_unused(built)
     except ValueError as e:
         print(f"postbuild: wasm-opt --low-memory-unused does not suit this module: {e}", file=sys.stderr)
         return 1
     try:
-        wasm_bytes, code = wasmnames.shorten_built(wasm.read_bytes(), glue.read_text(encoding="utf-8"))
+        wasm_bytes, code = wasmnames.shorten_built(built, glue.read_text(encoding="utf-8"))
     except ValueError as e:
         print(f"postbuild: the module's imports or exports could not be renamed: {e}", file=sys.stderr)
         return 1

@@ -214,7 +214,8 @@ def shorten_exports(wasm: bytes, glue: str) -> tuple:
 
 
 def _const_i32(data: bytes, at: int) -> tuple:
-    """The value of a constant expression `i32.const n; end` at `at` (None for any other), and where it ends."""
+    """The value of the constant expression at `at` if it is `i32.const n; end` (None for another
+    constant), and where it ends."""
     op = data[at]
     value = None
     if op == 0x41:  # i32.const

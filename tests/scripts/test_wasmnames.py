@@ -176,7 +176,7 @@ class LowMemory(unittest.TestCase):
     def test_rusts_layout_is_read_and_accepted(self):
         wasm = laid_out(1048576, [1048576, 1054364], passive=True)
         # V8 reads the module too: the bytes written here are a valid module.
-        script = "const m = new WebAssembly.Module(Buffer.from(process.argv[1], 'hex')); console.log(new WebAssembly.Instance(m).exports === undefined ? 'no' : 'ok');"
+        script = "new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(process.argv[1], 'hex'))); console.log('ok');"
         self.assertEqual(subprocess.run(["node", "-e", script, wasm.hex()], capture_output=True, text=True, check=True).stdout.strip(), "ok")
         self.assertEqual(wasmnames.low_memory(wasm), (1048576, 1048576))
         wasmnames.check_low_memory_unused(wasm)
