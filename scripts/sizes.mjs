@@ -12,7 +12,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 /**
  * The rule: the first load, brotli, must not exceed this fixed budget of
- * 180 KB, or `make test` fails. It was 232 KB until the team, agency,
+ * 179 KB, or `make test` fails. It was 232 KB until the team, agency,
  * framework, export and procurement features landed in the widget's one
  * module and 338 KB after them (335.9 KB measured); on 2026-12-01 the
  * questionnaire's texts left the first load, Yew's tracing was compiled out
@@ -47,12 +47,13 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * (scripts/wasmnames.py: -5.0 KB) 181.4 KB, and wasm-opt --converge on the
  * first module (-0.7 KB) 180.7 KB; short names for the exports the glue calls
  * and the content reader's messages out of line (-1.0 KB) 179.7 KB, and
- * wasm-opt --low-memory-unused (-1.1 KB) 178.6 KB. The
+ * wasm-opt --low-memory-unused (-1.1 KB) 178.6 KB; talc as the modules'
+ * allocator instead of the standard library's dlmalloc (-1.4 KB) 177.2 KB. The
  * budget is that figure plus about 1.5 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.
  */
-export const BUDGET_BROTLI = 180 * 1024;
+export const BUDGET_BROTLI = 179 * 1024;
 export const GOAL_BROTLI = 150 * 1024;
 
 /** Raw, gzip and brotli sizes of one file of dist/. */

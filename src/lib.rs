@@ -8,6 +8,13 @@
 
 pub mod core;
 
+// Every WebAssembly module of the widget (the first one, the whole widget and
+// the export module) allocates with talc rather than the standard library's
+// dlmalloc: docs/PERFORMANCE.md has the measurement.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 pub mod cli;
 
