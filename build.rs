@@ -115,12 +115,14 @@ fn main() {
         let file = out.join(format!("lang_{code}.json"));
         write(&file, &language);
         if let Some(dir) = &shared {
-            // The widget loads a language in two parts: the interface words with the page
+            // The widget loads a language in three parts: the interface words with the page
             // (the welcome screen needs nothing else), the questionnaire's texts when the
-            // user leaves the welcome page. Together they are the embedded file's words.
-            let (interface, texts) = split_language(&language);
+            // user leaves the welcome page, and the questions of the domains after the first
+            // once the first questions are shown. Together they are the embedded file's words.
+            let (interface, texts, questions) = split_language(&language, &domain_ids);
             write(&dir.join(format!("{code}.json")), &interface);
             write(&dir.join(format!("{code}.texts.json")), &texts);
+            write(&dir.join(format!("{code}.questions.json")), &questions);
         }
         writeln!(generated, "    ({code:?}, {name:?}, language_json!(\"lang_{code}.json\")),").unwrap();
     }
@@ -217,10 +219,15 @@ fn to_json(value: toml::Value, path: &Path) -> serde_json::Value {
 }
 
 /// The interface part (`code`, `ui` but the sections only pages past the welcome page show, no domain
-/// texts) and the texts part (`code`, `domains`, `frameworks`: the questions and the crosswalk's item
-/// titles, and `ui`: those sections, `core::i18n::SECTIONS_WITH_TEXTS`, but the words of theirs that
-/// stay with the page, `core::i18n::WORDS_WITH_THE_PAGE`) of a language.
-fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_json::Value) {
+/// texts), the texts part (`code`, `domains`: every domain's title and summary and the questions of the
+/// first `core::i18n::DOMAINS_WITH_THE_TEXTS` in `order`, `later`: the other domains, `frameworks`: the
+/// crosswalk's item titles, and `ui`: those sections, `core::i18n::SECTIONS_WITH_TEXTS`, but the words of
+/// theirs that stay with the page, `core::i18n::WORDS_WITH_THE_PAGE`) and the questions part (`code`,
+/// `domains`: the questions of the domains `later` names) of a language.
+fn split_language(
+    language: &serde_json::Value,
+    order: &[String],
+) -> (serde_json::Value, serde_json::Value, serde_json::Value) {
     use core::i18n::SECTIONS_WITH_TEXTS;
     let ui = language["ui"].as_object().expect("a language's ui is a table");
     let (mut first, mut rest) = (serde_json::Map::new(), serde_json::Map::new());
@@ -240,11 +247,25 @@ fn split_language(language: &serde_json::Value) -> (serde_json::Value, serde_jso
         rest.insert(section.clone(), part(false).into());
     }
     let interface = serde_json::json!({ "code": language["code"], "ui": first, "domains": {} });
-    let mut texts = serde_json::json!({ "code": language["code"], "domains": language["domains"], "ui": rest });
+    let first_domains = &order[..core::i18n::DOMAINS_WITH_THE_TEXTS.min(order.len())];
+    let (mut domains, mut questions, mut later) = (serde_json::Map::new(), serde_json::Map::new(), Vec::new());
+    for (id, text) in language["domains"].as_object().expect("a language's domains are a table") {
+        let mut text = text.clone();
+        if !first_domains.contains(id) {
+            let text = text.as_object_mut().expect("a domain's words are a table");
+            if let Some(asked) = text.remove("questions") {
+                questions.insert(id.clone(), serde_json::json!({ "questions": asked }));
+                later.push(id.clone());
+            }
+        }
+        domains.insert(id.clone(), text);
+    }
+    let mut texts = serde_json::json!({ "code": language["code"], "domains": domains, "later": later, "ui": rest });
     if let Some(frameworks) = language.get("frameworks") {
         texts["frameworks"] = frameworks.clone();
     }
-    (interface, texts)
+    let questions = serde_json::json!({ "code": language["code"], "domains": questions });
+    (interface, texts, questions)
 }
 
 fn write(path: &Path, value: &serde_json::Value) {

@@ -6,8 +6,10 @@
   should be revalidated on every load.
 - cloudtriage-<hash>_bg.wasm, widget-<hash>.css, lang/<code>-<hash>.json (the
   interface words of each language, loaded with the page) and
-  lang/<code>.texts-<hash>.json (the questionnaire's texts, loaded when the
-  user leaves the welcome page); the words are build.rs's own output, copied,
+  lang/<code>.texts-<hash>.json (the questionnaire's texts with the first
+  domain's questions, loaded when the user leaves the welcome page) and
+  lang/<code>.questions-<hash>.json (the other domains' questions, loaded
+  once the first questions are shown); the words are build.rs's own output, copied,
   so the browser loads the same bytes the host tests check: content-hashed,
   cacheable forever; the loader and the module fetch them with Subresource
   Integrity.
@@ -111,13 +113,15 @@ def built_languages() -> Path:
 
 
 def language_files(source: Path, staging: Path, codes: list) -> dict:
-    """Copies build.rs's two JSON files of every language, byte for byte, to lang/<code>-<hash>.json and lang/<code>.texts-<hash>.json."""
+    """Copies build.rs's three JSON files of every language, byte for byte, to lang/<code>-<hash>.json,
+    lang/<code>.texts-<hash>.json and lang/<code>.questions-<hash>.json."""
     out = staging / "lang"
     out.mkdir(exist_ok=True)
     files = {}
     for code in codes:
         entry = {}
-        for part, key, integrity in (("", "file", "integrity"), (".texts", "texts", "textsIntegrity")):
+        parts = (("", "file", "integrity"), (".texts", "texts", "textsIntegrity"), (".questions", "questions", "questionsIntegrity"))
+        for part, key, integrity in parts:
             data = (source / f"{code}{part}.json").read_bytes()
             name = f"{code}{part}-{short_hash(data)}.json"
             (out / name).write_bytes(data)
@@ -196,7 +200,7 @@ def main() -> int:
     glue, wasm = glue[0], wasm[0]
     words = built_languages()
     codes = sorted(p.name for p in (root / "content" / "lang").iterdir() if (p / "ui.toml").is_file())
-    expected = sorted([f"{c}.json" for c in codes] + [f"{c}.texts.json" for c in codes])
+    expected = sorted(f"{c}{part}.json" for c in codes for part in ("", ".texts", ".questions"))
     if sorted(p.name for p in words.glob("*.json")) != expected:
         print(f"postbuild: build.rs should have written {expected} to {words}", file=sys.stderr)
         return 1

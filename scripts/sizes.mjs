@@ -3,8 +3,9 @@
 // The first load is: index.html, its stylesheet, cloudtriage.js, the
 // WebAssembly module, the widget's stylesheet and the interface words of one
 // language (lang/<code>-<hash>.json). The questionnaire's texts
-// (lang/<code>.texts-<hash>.json) load only when the user leaves the welcome
-// page; they are printed apart, as what that step loads.
+// (lang/<code>.texts-<hash>.json, with the first domain's questions) load only
+// when the user leaves the welcome page, the other domains' questions
+// (lang/<code>.questions-<hash>.json) after them; they are printed apart.
 // Usage: node scripts/sizes.mjs [dist] [--json]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,9 +70,10 @@ function sized(dist, name) {
   };
 }
 
-/** What leaving the welcome page loads: the questionnaire's texts of one language. */
+/** What leaving the welcome page loads: the questionnaire's texts of one language, then the other domains' questions. */
 export function measureOnDemand(dist, lang = 'en') {
-  return readdirSync(join(dist, 'lang')).filter((f) => new RegExp(`^${lang}\\.texts-[0-9a-f]{16}\\.json$`).test(f)).map((f) => sized(dist, `lang/${f}`));
+  const part = (name) => readdirSync(join(dist, 'lang')).filter((f) => new RegExp(`^${lang}\\.${name}-[0-9a-f]{16}\\.json$`).test(f));
+  return [...part('texts'), ...part('questions')].map((f) => sized(dist, `lang/${f}`));
 }
 
 /** The whole widget (src/web/upgrade.rs): its module and WebAssembly, loaded when a screen of it is first asked for. */
@@ -98,8 +100,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(1);
   }
   const later = measureOnDemand(dist);
-  if (later.length !== 1) {
-    console.error(`sizes: expected one lang/en.texts-*.json in ${dist}; run the build first`);
+  if (later.length !== 2 || !later[0].name.includes('.texts-') || !later[1].name.includes('.questions-')) {
+    console.error(`sizes: expected one lang/en.texts-*.json and one lang/en.questions-*.json in ${dist}; run the build first`);
     process.exit(1);
   }
   const whole = measureWholeWidget(dist);
@@ -115,7 +117,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${'file'.padEnd(42)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
     for (const r of rows) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
     console.log(`${'total'.padEnd(42)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}`);
-    console.log('Loaded only when the user leaves the welcome page (not in the first load):');
+    console.log('Loaded only when the user leaves the welcome page, the texts first, the other domains\' questions once the first are shown (not in the first load):');
     for (const r of later) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
     console.log('Loaded only when a screen of the whole widget is first used (team, evidence, comparison, pack, frameworks):');
     for (const r of whole) console.log(`${r.name.padEnd(42)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);

@@ -1,12 +1,13 @@
-//! The widget loads a language in two parts (build.rs writes them beside the
+//! The widget loads a language in three parts (build.rs writes them beside the
 //! build's artefacts, scripts/postbuild.py copies them into dist/lang/): the
 //! interface words with the page, the questionnaire's texts when the user
 //! leaves the welcome page, with the interface words that only the pages past
-//! it show. Together they must give exactly the embedded words.
+//! it show and the first domain's questions, and the other domains' questions
+//! after them. Together they must give exactly the embedded words.
 
 use std::path::PathBuf;
 
-use cloudtriage::core::i18n::{stays_with_the_page, SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE};
+use cloudtriage::core::i18n::{stays_with_the_page, DOMAINS_WITH_THE_TEXTS, SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE};
 use cloudtriage::core::Catalog;
 
 /// target/<profile>/lang/, where build.rs leaves the parts for this profile.
@@ -48,17 +49,91 @@ fn the_interface_part_has_the_welcome_words_and_no_questionnaire_texts() {
 }
 
 #[test]
-fn both_parts_together_are_exactly_the_embedded_words() {
+fn the_three_parts_together_are_exactly_the_embedded_words() {
     let catalog = Catalog::unloaded().unwrap();
     // English first, as the widget has it: the fallback fills the gaps of the others.
     for code in codes() {
         catalog.provide(code, &part(code, "")).unwrap();
-        let complete = catalog.provide_texts(code, &part(code, ".texts")).unwrap();
-        assert!(catalog.has_texts(code));
-        assert_eq!(complete, Catalog::embedded().try_language(code).unwrap(), "{code}");
-        // The language the widget renders is now the complete one.
+        let texts = catalog.provide_texts(code, &part(code, ".texts")).unwrap();
+        assert!(catalog.has_texts(code) && !catalog.has_questions(code), "{code}");
+        assert!(texts.has_texts() && !texts.is_complete(), "{code}");
+        // The language the widget renders is now the one with the texts.
+        assert!(std::ptr::eq(catalog.language(code), texts));
+        let embedded = Catalog::embedded().try_language(code).unwrap();
+        assert_ne!(texts, embedded, "{code}: the texts part alone carries every word");
+        let complete = catalog.provide_questions(code, &part(code, ".questions")).unwrap();
+        assert!(catalog.has_questions(code) && complete.is_complete(), "{code}");
+        assert_eq!(complete, embedded, "{code}");
         assert!(std::ptr::eq(catalog.language(code), complete));
     }
+}
+
+#[test]
+fn the_texts_carry_every_domain_title_and_the_first_domains_questions_only() {
+    let catalog = Catalog::unloaded().unwrap();
+    let q = &Catalog::embedded().questionnaire;
+    assert!(DOMAINS_WITH_THE_TEXTS >= 1 && DOMAINS_WITH_THE_TEXTS < q.domains.len());
+    for code in codes() {
+        catalog.provide(code, &part(code, "")).unwrap();
+        let texts = catalog.provide_texts(code, &part(code, ".texts")).unwrap();
+        let embedded = Catalog::embedded().try_language(code).unwrap();
+        for (i, domain) in q.domains.iter().enumerate() {
+            assert_eq!(texts.domain_title(&domain.id), embedded.domain_title(&domain.id), "{code}: {}", domain.id);
+            assert_ne!(texts.domain_title(&domain.id), "", "{code}: {}", domain.id);
+            let first = i < DOMAINS_WITH_THE_TEXTS;
+            assert_eq!(texts.later().contains(&domain.id), !first, "{code}: {}", domain.id);
+            for question in &domain.questions {
+                let words = texts.question(&question.id);
+                if first {
+                    assert_eq!(words, embedded.question(&question.id), "{code}: {}", question.id);
+                    assert!(words.is_some_and(|w| !w.prompt.is_empty()), "{code}: {}", question.id);
+                } else {
+                    assert!(words.is_none(), "{code}: {} came with the texts", question.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn questions_need_their_texts_first_and_exactly_the_domains_left_for_later() {
+    let catalog = Catalog::unloaded().unwrap();
+    catalog.provide("en", &part("en", "")).unwrap();
+    let err = catalog.provide_questions("en", &part("en", ".questions")).unwrap_err();
+    assert!(err.to_string().contains("not loaded"), "{err}");
+    catalog.provide_texts("en", &part("en", ".texts")).unwrap();
+    catalog.provide("fr", &part("fr", "")).unwrap();
+    catalog.provide_texts("fr", &part("fr", ".texts")).unwrap();
+    let err = catalog.provide_questions("en", &part("fr", ".questions")).unwrap_err();
+    assert!(err.to_string().contains("marked fr"), "{err}");
+    let questions = part("en", ".questions");
+    let json: serde_json::Value = serde_json::from_str(&questions).unwrap();
+    let later: Vec<&String> = json["domains"].as_object().unwrap().keys().collect();
+    // A domain missing from the file, or one that came with the texts, is refused.
+    let mut without = json.clone();
+    without["domains"].as_object_mut().unwrap().remove(later[0].as_str());
+    let err = catalog.provide_questions("en", &without.to_string()).unwrap_err();
+    assert!(err.to_string().contains("are missing"), "{err}");
+    let mut extra = json.clone();
+    let first = &Catalog::embedded().questionnaire.domains[0].id;
+    extra["domains"][first.as_str()] = json["domains"][later[0].as_str()].clone();
+    let err = catalog.provide_questions("en", &extra.to_string()).unwrap_err();
+    assert!(err.to_string().contains("not a domain whose questions are to come"), "{err}");
+    let broken = questions.replacen("\"prompt\"", "\"promp\"", 1);
+    assert!(catalog.provide_questions("en", &broken).is_err());
+    assert!(!catalog.has_questions("en"), "refused questions must not be kept");
+    // A texts file whose `later` names a domain that has its questions, or none at all, is refused.
+    let texts: serde_json::Value = serde_json::from_str(&part("de", ".texts")).unwrap();
+    for wrong in [first.as_str(), "nowhere"] {
+        let mut spoilt = texts.clone();
+        spoilt["later"].as_array_mut().unwrap().push(wrong.into());
+        let fresh = Catalog::unloaded().unwrap();
+        fresh.provide("de", &part("de", "")).unwrap();
+        let err = fresh.provide_texts("de", &spoilt.to_string()).unwrap_err();
+        assert!(err.to_string().contains("is not a domain whose questions are to come"), "{wrong}: {err}");
+    }
+    assert!(catalog.provide_questions("en", &questions).is_ok());
+    assert!(catalog.has_questions("en"));
 }
 
 #[test]
@@ -78,10 +153,12 @@ fn texts_need_their_interface_words_first_and_their_own_language() {
 }
 
 #[test]
-fn the_first_load_part_is_the_small_one() {
+fn each_part_is_smaller_than_the_next() {
     for code in codes() {
-        let (interface, texts) = (part(code, "").len(), part(code, ".texts").len());
+        let (interface, texts, questions) =
+            (part(code, "").len(), part(code, ".texts").len(), part(code, ".questions").len());
         assert!(interface * 3 < texts, "{code}: interface {interface} bytes, texts {texts} bytes");
+        assert!(texts * 2 < questions, "{code}: texts {texts} bytes, the other questions {questions} bytes");
     }
 }
 

@@ -6,7 +6,8 @@
 // folder it was loaded from: the WebAssembly module, the widget's stylesheet
 // and the interface words of the language shown (lang/<code>-<hash>.json);
 // the module itself loads the questionnaire's texts
-// (lang/<code>.texts-<hash>.json) only when the user leaves the welcome page. A file that
+// (lang/<code>.texts-<hash>.json) only when the user leaves the welcome page, and the
+// other domains' questions (lang/<code>.questions-<hash>.json) after them. A file that
 // is missing or fails its integrity check stops the widget: the element then
 // shows only the message below, in its language.
 // The export module (exports-<hash>.js) is only named here; the widget loads
@@ -177,6 +178,8 @@ async function cloudtriageStart() {
       integrity: file.integrity,
       texts: new URL(file.texts, base).href,
       textsIntegrity: file.textsIntegrity,
+      questions: new URL(file.questions, base).href,
+      questionsIntegrity: file.questionsIntegrity,
     };
   }
   cloudtriageEarlyStart(languages);

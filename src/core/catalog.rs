@@ -24,6 +24,9 @@ struct Entry {
     json: Option<&'static str>,
     /// The interface words alone, as given at run time before the texts.
     interface: OnceLock<Language>,
+    /// The interface words and the questionnaire's texts, before the questions of the domains that come
+    /// apart ([`Language::later`]).
+    texts: OnceLock<Language>,
     /// Every word: interface and questionnaire texts.
     complete: OnceLock<Language>,
 }
@@ -67,6 +70,7 @@ impl Catalog {
                 name,
                 json,
                 interface: OnceLock::new(),
+                texts: OnceLock::new(),
                 complete: OnceLock::new(),
             })
             .collect();
@@ -97,16 +101,28 @@ impl Catalog {
         self.entry(code).is_some_and(|e| e.interface.get().is_some() || e.complete.get().is_some() || e.json.is_some())
     }
 
-    /// Whether a language's questionnaire texts can be used now without loading them.
+    /// Whether a language's questionnaire texts (the first domains' questions with them) can be used now
+    /// without loading them.
     pub fn has_texts(&self, code: &str) -> bool {
+        self.entry(code).is_some_and(|e| e.texts.get().is_some() || e.complete.get().is_some() || e.json.is_some())
+    }
+
+    /// Whether every word of a language, every domain's questions too, can be used now without loading them.
+    pub fn has_questions(&self, code: &str) -> bool {
         self.entry(code).is_some_and(|e| e.complete.get().is_some() || e.json.is_some())
+    }
+
+    /// The words of the language with the most of them at hand: every word, else the texts, else the
+    /// interface words.
+    fn at_hand(entry: &Entry) -> Option<&Language> {
+        entry.complete.get().or_else(|| entry.texts.get()).or_else(|| entry.interface.get())
     }
 
     /// Gives a language's words at run time (as loaded by the widget): all of them, or the
     /// interface words alone (no domain texts). Checked like compiled-in words.
     pub fn provide(&self, code: &str, json: &str) -> Result<&Language, ContentError> {
         let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
-        if let Some(words) = entry.complete.get().or_else(|| entry.interface.get()) {
+        if let Some(words) = Self::at_hand(entry) {
             return Ok(words);
         }
         let mut language = Language::from_json(json)?;
@@ -129,10 +145,11 @@ impl Catalog {
     }
 
     /// Gives a language's questionnaire texts at run time, after its interface words
-    /// (`{"code": .., "domains": {..}}`, as loaded by the widget). Checked like compiled-in words.
+    /// (`{"code": .., "domains": {..}, "later": [..]}`, as loaded by the widget). Checked like compiled-in
+    /// words. The domains `later` names have no questions' words yet: [`Catalog::provide_questions`].
     pub fn provide_texts(&self, code: &str, json: &str) -> Result<&Language, ContentError> {
         let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
-        if let Some(words) = entry.complete.get() {
+        if let Some(words) = entry.complete.get().or_else(|| entry.texts.get()) {
             return Ok(words);
         }
         let interface = match entry.interface.get() {
@@ -140,6 +157,25 @@ impl Catalog {
             None => self.try_language(code)?,
         };
         let mut language = interface.with_texts(json)?;
+        self.fill_gaps(&mut language);
+        if language.later().is_empty() {
+            Ok(entry.complete.get_or_init(|| language))
+        } else {
+            Ok(entry.texts.get_or_init(|| language))
+        }
+    }
+
+    /// Gives the questions of the domains a language's texts left for later, after those texts
+    /// (`{"code": .., "domains": {"<id>": {"questions": {..}}}}`, as loaded by the widget). Checked like
+    /// compiled-in words.
+    pub fn provide_questions(&self, code: &str, json: &str) -> Result<&Language, ContentError> {
+        let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
+        if let Some(words) = entry.complete.get() {
+            return Ok(words);
+        }
+        let texts =
+            entry.texts.get().ok_or_else(|| ContentError::Invalid(format!("the texts for {code} are not loaded")))?;
+        let mut language = texts.with_questions(json)?;
         self.fill_gaps(&mut language);
         Ok(entry.complete.get_or_init(|| language))
     }
@@ -154,10 +190,10 @@ impl Catalog {
         }
     }
 
-    /// A language's words (every word if at hand, else the interface words), parsing compiled-in words on first use.
+    /// A language's words (every word if at hand, else the texts, else the interface words), parsing compiled-in words on first use.
     pub fn try_language(&self, code: &str) -> Result<&Language, ContentError> {
         let entry = self.entry(code).ok_or_else(|| ContentError::Invalid(format!("no language {code}")))?;
-        if let Some(words) = entry.complete.get().or_else(|| entry.interface.get()) {
+        if let Some(words) = Self::at_hand(entry) {
             return Ok(words);
         }
         let json = entry.json.ok_or_else(|| ContentError::Invalid(format!("the words for {code} are not loaded")))?;

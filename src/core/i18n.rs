@@ -56,25 +56,30 @@ fn read_framework_text(at: &ContentNode<'_>) -> Result<FrameworkText, ContentErr
 
 fn read_domain_text(at: &ContentNode<'_>) -> Result<DomainText, ContentError> {
     at.object(&["title", "summary", "questions"])?;
-    let mut questions = Map::new();
-    if let Some(list) = at.field("questions") {
-        let members = list
-            .value
-            .as_object()
-            .ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
-        for (id, _) in members {
-            let q = list.required(id)?;
-            q.object(&["prompt", "help", "levels", "recommendation"])?;
-            let text = QuestionText {
-                prompt: q.required("prompt")?.text()?,
-                help: q.required("help")?.text()?,
-                levels: q.required("levels")?.list(|l| l.text())?,
-                recommendation: q.required("recommendation")?.text()?,
-            };
-            questions.insert(id.clone(), text);
-        }
-    }
+    let questions = match at.field("questions") {
+        Some(list) => read_questions(&list)?,
+        None => Map::new(),
+    };
     Ok(DomainText { title: at.required("title")?.text()?, summary: at.required("summary")?.text()?, questions })
+}
+
+/// The words of a domain's questions, by question id.
+fn read_questions(list: &ContentNode<'_>) -> Result<Map<String, QuestionText>, ContentError> {
+    let members =
+        list.value.as_object().ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
+    let mut questions = Map::new();
+    for (id, _) in members {
+        let q = list.required(id)?;
+        q.object(&["prompt", "help", "levels", "recommendation"])?;
+        let text = QuestionText {
+            prompt: q.required("prompt")?.text()?,
+            help: q.required("help")?.text()?,
+            levels: q.required("levels")?.list(|l| l.text())?,
+            recommendation: q.required("recommendation")?.text()?,
+        };
+        questions.insert(id.clone(), text);
+    }
+    Ok(questions)
 }
 
 fn read_domains(at: &ContentNode<'_>) -> Result<Map<String, DomainText>, ContentError> {
@@ -150,6 +155,12 @@ pub fn stays_with_the_page(key: &str) -> bool {
     WORDS_WITH_THE_PAGE.iter().any(|w| key == *w || key.strip_prefix(w).is_some_and(|rest| rest.starts_with('.')))
 }
 
+/// How many domains, the first in the questionnaire's order, carry their questions' words in the
+/// questionnaire's texts (`lang/<code>.texts-<hash>.json`), which the first questions wait for; the
+/// questions of every other domain come apart (`lang/<code>.questions-<hash>.json`), loaded once the
+/// first questions are shown or when a page needs them. `build.rs` splits each language so.
+pub const DOMAINS_WITH_THE_TEXTS: usize = 1;
+
 /// One language's words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Language {
@@ -161,6 +172,9 @@ pub struct Language {
     /// Each question's domain in `domains`, so that a question's words are found
     /// without looking through every domain.
     question_domains: Map<String, String>,
+    /// The domains whose questions' words are still to come (the questions part); empty when every
+    /// word given is here.
+    later: Vec<String>,
 }
 
 /// Each question's domain.
@@ -186,7 +200,8 @@ impl Language {
         let domains = read_domains(&at.required("domains")?)?;
         let frameworks = read_frameworks(&at)?;
         let question_domains = question_domains(&domains);
-        Ok(Language { code: at.required("code")?.text()?, strings, domains, frameworks, question_domains })
+        let code = at.required("code")?.text()?;
+        Ok(Language { code, strings, domains, frameworks, question_domains, later: Vec::new() })
     }
 
     /// These interface words with the questionnaire's texts, given apart as
@@ -195,12 +210,21 @@ impl Language {
     pub fn with_texts(&self, text: &str) -> Result<Language, ContentError> {
         let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
         let at = ContentNode::root(&json);
-        at.object(&["code", "domains", "frameworks", "ui"])?;
+        at.object(&["code", "domains", "frameworks", "later", "ui"])?;
         let code = at.required("code")?.text()?;
         if code != self.code {
             return Err(ContentError::Invalid(format!("the texts for {} are marked {code}", self.code)));
         }
         let domains = read_domains(&at.required("domains")?)?;
+        let later = match at.field("later") {
+            Some(list) => list.list(|id| id.text())?,
+            None => Vec::new(),
+        };
+        for id in &later {
+            if domains.get(id).is_none_or(|d| !d.questions.is_empty()) {
+                return Err(ContentError::Invalid(format!("later: {id} is not a domain whose questions are to come")));
+            }
+        }
         let frameworks = read_frameworks(&at)?;
         let question_domains = question_domains(&domains);
         let mut strings = self.strings.clone();
@@ -210,12 +234,61 @@ impl Language {
                 flatten(section, value, &mut strings);
             }
         }
-        Ok(Language { code, strings, domains, frameworks, question_domains })
+        Ok(Language { code, strings, domains, frameworks, question_domains, later })
+    }
+
+    /// These words with the questions of the domains still to come, given apart as
+    /// `{"code": .., "domains": {"<id>": {"questions": {..}}, ..}}` (the widget loads them once the
+    /// first questions are shown, or when a page needs them): exactly the domains [`Language::later`] names.
+    pub fn with_questions(&self, text: &str) -> Result<Language, ContentError> {
+        let json = Json::parse(text).map_err(|e| ContentError::Malformed(format!("not JSON: {e}")))?;
+        let at = ContentNode::root(&json);
+        at.object(&["code", "domains"])?;
+        let code = at.required("code")?.text()?;
+        if code != self.code {
+            return Err(ContentError::Invalid(format!("the questions for {} are marked {code}", self.code)));
+        }
+        let list = at.required("domains")?;
+        let members = list
+            .value
+            .as_object()
+            .ok_or_else(|| ContentError::Malformed(format!("{}: expected an object", list.path)))?;
+        let mut language = self.clone();
+        for (id, _) in members {
+            let domain = list.required(id)?;
+            domain.object(&["questions"])?;
+            let questions = read_questions(&domain.required("questions")?)?;
+            match language.domains.get_mut(id.as_str()) {
+                Some(text) if self.later.contains(id) => text.questions = questions,
+                _ => {
+                    return Err(ContentError::Invalid(format!(
+                        "{}: {id} is not a domain whose questions are to come",
+                        list.path
+                    )))
+                }
+            }
+        }
+        if let Some(missing) = self.later.iter().find(|id| !members.iter().any(|(m, _)| m == *id)) {
+            return Err(ContentError::Invalid(format!("{}: the questions of {missing} are missing", list.path)));
+        }
+        language.later.clear();
+        language.question_domains = question_domains(&language.domains);
+        Ok(language)
     }
 
     /// Whether the questionnaire's texts are here (not only the interface words).
     pub fn has_texts(&self) -> bool {
         !self.domains.is_empty()
+    }
+
+    /// The domains whose questions' words are still to come (empty once every word is here).
+    pub fn later(&self) -> &[String] {
+        &self.later
+    }
+
+    /// Whether every word is here: the questionnaire's texts and every domain's questions.
+    pub fn is_complete(&self) -> bool {
+        self.has_texts() && self.later.is_empty()
     }
 
     /// The language's own name, e.g. "Deutsch".

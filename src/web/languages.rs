@@ -1,8 +1,10 @@
 //! Loading a language's words. The widget carries the questionnaire's
 //! structure; the words of the language it shows come from `lang/` next to
-//! the loader, fetched from the same origin with Subresource Integrity, in two
+//! the loader, fetched from the same origin with Subresource Integrity, in three
 //! parts: the interface words with the page, the questionnaire's texts when the
-//! user first leaves the welcome page (the welcome screen needs none of them).
+//! user first leaves the welcome page (the welcome screen needs none of them),
+//! and the questions of the domains after the first once the first questions
+//! are shown, or when a page needs them (`core::i18n::DOMAINS_WITH_THE_TEXTS`).
 //! These are the only requests the widget makes, and they carry nothing of the user's.
 
 use std::cell::RefCell;
@@ -23,41 +25,48 @@ struct File {
     integrity: String,
 }
 
-/// Where one language's two parts are.
+/// Where one language's three parts are.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Source {
     code: String,
     interface: File,
     texts: File,
+    questions: File,
+}
+
+/// A part of a language's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Interface,
+    Texts,
+    Questions,
 }
 
 thread_local! {
     static SOURCES: RefCell<Vec<Source>> = const { RefCell::new(Vec::new()) };
-    /// The text of each part taken in (language, texts part or not, text): the whole widget,
-    /// taking over, is handed them instead of fetching them again (`web::upgrade`).
-    static TAKEN: RefCell<Vec<(String, bool, String)>> = const { RefCell::new(Vec::new()) };
+    /// The text of each part taken in (language, part, text): the whole widget, taking over, is
+    /// handed them instead of fetching them again (`web::upgrade`).
+    static TAKEN: RefCell<Vec<(String, Part, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records a part of a language's words that was checked and taken in.
-pub fn taken(code: &str, texts: bool, text: &str) {
+pub fn taken(code: &str, part: Part, text: &str) {
     TAKEN.with(|t| {
         let mut taken = t.borrow_mut();
-        taken.retain(|(c, x, _)| !(c == code && *x == texts));
-        taken.push((code.to_owned(), texts, text.to_owned()));
+        taken.retain(|(c, p, _)| !(c == code && *p == part));
+        taken.push((code.to_owned(), part, text.to_owned()));
     })
 }
 
-/// The interface words and the questionnaire's texts of a language as taken in (empty: not yet).
-pub fn taken_text(code: &str) -> (String, String) {
+/// A part of a language's words as taken in (empty: not yet).
+pub fn taken_text(code: &str, part: Part) -> String {
     TAKEN.with(|t| {
-        let part =
-            |texts: bool| t.borrow().iter().find(|(c, x, _)| c == code && *x == texts).map(|(_, _, text)| text.clone());
-        (part(false).unwrap_or_default(), part(true).unwrap_or_default())
+        t.borrow().iter().find(|(c, p, _)| c == code && *p == part).map(|(_, _, text)| text.clone()).unwrap_or_default()
     })
 }
 
-/// Records the language files the loader announced:
-/// `{"de": {"url": "...", "integrity": "sha384-...", "texts": "...", "textsIntegrity": "sha384-..."}}`.
+/// Records the language files the loader announced: `{"de": {"url": "...", "integrity": "sha384-...",
+/// "texts": "...", "textsIntegrity": "sha384-...", "questions": "...", "questionsIntegrity": "sha384-..."}}`.
 pub fn announce(manifest: &str) {
     let Ok(json) = Json::parse(manifest) else { return };
     let sources: Vec<Source> = json
@@ -75,6 +84,7 @@ pub fn announce(manifest: &str) {
                 code: code.clone(),
                 interface: file("url", "integrity")?,
                 texts: file("texts", "textsIntegrity")?,
+                questions: file("questions", "questionsIntegrity")?,
             })
         })
         .collect();
@@ -102,43 +112,43 @@ fn source(code: &str) -> Option<Source> {
 
 /// Makes a language's interface words available, loading them if needed. `false` if they cannot be had.
 pub async fn ensure(code: &str) -> bool {
-    let catalog = Catalog::embedded();
-    if catalog.is_available(code) {
-        return true;
-    }
-    let Some(source) = source(code) else { return false };
-    load(code, &source.interface, |text| {
-        catalog.provide(code, text)?;
-        taken(code, false, text);
-        Ok(())
-    })
-    .await
+    Catalog::embedded().is_available(code) || load(code, Part::Interface).await
 }
 
 /// Makes a language's questionnaire texts available (and its interface words), loading
 /// what is missing. `false` if they cannot be had.
 pub async fn ensure_texts(code: &str) -> bool {
-    let catalog = Catalog::embedded();
-    if catalog.has_texts(code) {
-        return true;
-    }
-    if !ensure(code).await {
-        return false;
-    }
-    let Some(source) = source(code) else { return false };
-    load(code, &source.texts, |text| provide_texts(code, text)).await
+    Catalog::embedded().has_texts(code) || (ensure(code).await && load(code, Part::Texts).await)
 }
 
-fn provide_texts(code: &str, text: &str) -> Result<(), crate::core::model::ContentError> {
-    Catalog::embedded().provide_texts(code, text)?;
-    taken(code, true, text);
+/// Makes every word of a language available, the questions of every domain too (and its texts and
+/// interface words), loading what is missing. `false` if they cannot be had.
+pub async fn ensure_questions(code: &str) -> bool {
+    Catalog::embedded().has_questions(code) || (ensure_texts(code).await && load(code, Part::Questions).await)
+}
+
+/// Checks a part of a language's words and takes it in (the words handed over by the loader or the first
+/// module); `false` if they were refused, and then the widget loads them itself when it needs them.
+pub fn offer(code: &str, part: Part, text: &str) -> bool {
+    !text.is_empty() && provide(code, part, text).is_ok()
+}
+
+/// Checks a part of a language's words and takes it in.
+fn provide(code: &str, part: Part, text: &str) -> Result<(), crate::core::model::ContentError> {
+    let catalog = Catalog::embedded();
+    match part {
+        Part::Interface => catalog.provide(code, text)?,
+        Part::Texts => catalog.provide_texts(code, text)?,
+        Part::Questions => catalog.provide_questions(code, text)?,
+    };
+    taken(code, part, text);
     Ok(())
 }
 
 /// Takes in a language's questionnaire texts that the loader fetched (with their integrity checked),
 /// checked as if fetched here; damaged ones are left out (the page then loads them itself).
 pub fn take_texts(code: &str, text: &str) {
-    taken_in(code, provide_texts(code, text));
+    taken_in(code, provide(code, Part::Texts, text));
 }
 
 /// Whether words were taken in; says so on the console when they were damaged.
@@ -152,13 +162,16 @@ fn taken_in(code: &str, outcome: Result<(), crate::core::model::ContentError>) -
     }
 }
 
-async fn load(
-    code: &str,
-    file: &File,
-    provide: impl FnOnce(&str) -> Result<(), crate::core::model::ContentError>,
-) -> bool {
+/// Loads a part of a language's words from its file and takes it in. `false` if it cannot be had.
+async fn load(code: &str, part: Part) -> bool {
+    let Some(source) = source(code) else { return false };
+    let file = match part {
+        Part::Interface => &source.interface,
+        Part::Texts => &source.texts,
+        Part::Questions => &source.questions,
+    };
     match fetch_text(file).await {
-        Ok(text) => taken_in(code, provide(&text)),
+        Ok(text) => taken_in(code, provide(code, part, &text)),
         Err(e) => {
             web_sys::console::error_2(&format!("cloudtriage: the words for {code} could not be loaded").into(), &e);
             false
@@ -167,11 +180,15 @@ async fn load(
 }
 
 /// Switches the widget to a language once its words are available (loading them first if
-/// needed, with the questionnaire's texts when `with_texts`); the answers stay as they are.
+/// needed, up to the part `upto`); the answers stay as they are.
 /// Words that cannot be had leave the language as it was, with a notice.
-pub fn switch(code: String, with_texts: bool, dispatch: Dispatch) {
+pub fn switch(code: String, upto: Part, dispatch: Dispatch) {
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = if with_texts { ensure_texts(&code).await } else { ensure(&code).await };
+        let loaded = match upto {
+            Part::Interface => ensure(&code).await,
+            Part::Texts => ensure_texts(&code).await,
+            Part::Questions => ensure_questions(&code).await,
+        };
         if loaded {
             dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
         } else {

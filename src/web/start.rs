@@ -235,7 +235,7 @@ fn mount(
         // first, so that the first render is that page (no loading line in between) and the focus can stay.
         // Should they fail, the widget says so itself and offers to try again.
         if handover.as_ref().is_some_and(|h| h.action != super::upgrade::Action::Start) {
-            languages::ensure_texts(language).await;
+            languages::ensure_questions(language).await;
         }
         // The reader clicked the prerendered Start: the widget opens on the context page, with the texts the
         // loader fetched meanwhile (should they be missing, that page loads them itself, with its retry).
@@ -280,7 +280,7 @@ fn mount(
 /// Starts the widget in every element marked `data-cloudtriage` that does not
 /// have it yet. Called by the loader; hosts that add mount elements later may
 /// call it again.
-/// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-...", "texts": "...", "textsIntegrity": "sha384-..."}}`;
+/// `languages` lists the language files: `{"de": {"url": "...", "integrity": "sha384-...", "texts": "...", "textsIntegrity": "sha384-...", "questions": "...", "questionsIntegrity": "sha384-..."}}`;
 /// `exports` names the on-demand export module: `{"url": "...", "integrity": "sha384-..."}` (empty: none);
 /// `words` may carry the words of language `code`, already loaded by the loader (checked like any other).
 #[wasm_bindgen]
@@ -295,8 +295,8 @@ pub fn mount_all(
     languages::announce(&languages);
     exports::announce(&exports);
     agency::set_folder(&css_href);
-    if !code.is_empty() && !words.is_empty() && crate::core::Catalog::embedded().provide(&code, &words).is_ok() {
-        languages::taken(&code, false, &words);
+    if !code.is_empty() {
+        languages::offer(&code, languages::Part::Interface, &words);
     }
     // The widgets start in a task of their own: reading the questionnaire and the words above and
     // the first render are each a long piece of work on a slow computer, and a page is not held up
@@ -335,7 +335,7 @@ pub fn release(element: web_sys::Element) {
 
 /// The whole widget taking over a mount element from the first module
 /// (`web::upgrade`): the same files as [`mount_all`], the element, the
-/// hand-over the first module sent (`{ action, state, file, remember, language, words, texts }`)
+/// hand-over the first module sent (`{ action, state, file, remember, language, words, texts, questions }`)
 /// and a function to call once the whole widget shows.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
@@ -357,11 +357,11 @@ pub fn upgrade(
     let remember = field("remember").is_some_and(|v| v.is_truthy());
     let handover = Handover { action, state: text("state"), file: text("file"), remember, language: text("language") };
     // The words the first module checked and took in: not fetched again.
-    let catalog = crate::core::Catalog::embedded();
-    let (words, texts) = (text("words"), text("texts"));
-    if !words.is_empty() && catalog.provide(&handover.language, &words).is_ok() && !texts.is_empty() {
-        let _ = catalog.provide_texts(&handover.language, &texts);
-    }
+    use languages::Part;
+    let code = &handover.language;
+    let _ = languages::offer(code, Part::Interface, &text("words"))
+        && languages::offer(code, Part::Texts, &text("texts"))
+        && languages::offer(code, Part::Questions, &text("questions"));
     let document = gloo::utils::document();
     let position = document
         .query_selector_all("[data-cloudtriage]")

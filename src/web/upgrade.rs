@@ -86,7 +86,7 @@ pub struct Handover {
 }
 
 impl Handover {
-    /// The event's detail: `{ action, state, file, remember, language, words, texts }` (the
+    /// The event's detail: `{ action, state, file, remember, language, words, texts, questions }` (the
     /// last two: the language's words as the first module took them in, so that the whole widget
     /// need not fetch them again).
     pub fn to_js(&self) -> JsValue {
@@ -101,8 +101,10 @@ impl Handover {
             let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
         }
         // The words of the language shown, as the first module checked and took them in.
-        let (words, texts) = super::languages::taken_text(&self.language);
-        for (key, value) in [("words", words), ("texts", texts)] {
+        use super::languages::{taken_text, Part};
+        let code = &self.language;
+        for (key, part) in [("words", Part::Interface), ("texts", Part::Texts), ("questions", Part::Questions)] {
+            let value = taken_text(code, part);
             let value = JsValue::from_str(&value);
             let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
         }

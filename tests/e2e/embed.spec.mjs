@@ -17,7 +17,7 @@ async function completeAndDownload(page, root) {
 
 /**
  * Only the page's own files and the widget's were loaded, nothing after it was interactive but the
- * questionnaire's texts (once, when the user started), nothing kept.
+ * questionnaire's texts and then the other domains' questions (each once, when the user started), nothing kept.
  */
 async function assertPrivate(page, log, context, files) {
   const origin = new URL(page.url()).origin;
@@ -25,7 +25,8 @@ async function assertPrivate(page, log, context, files) {
   const late = log.requests.filter((r) => r.at > log.interactiveAt && !r.url.startsWith('blob:')).map((r) => new URL(r.url).pathname);
   const texts = textsFiles();
   expect(late.filter((p) => !texts.some((t) => p.endsWith(`/${t}`))), 'no request after interactive but the texts').toEqual([]);
-  expect(late.length, 'the texts load once').toBeLessThanOrEqual(1);
+  expect(late.length, 'the texts and the questions load once each').toBeLessThanOrEqual(2);
+  expect(new Set(late).size, 'no file of words is asked for twice').toBe(late.length);
   expect(await context.cookies()).toEqual([]);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
 }

@@ -89,7 +89,7 @@ export function widgetFiles(dist = 'dist') {
   const loader = readFileSync(join(dist, 'cloudtriage.js'), 'utf8');
   const assets = loader.match(/const CLOUDTRIAGE_ASSETS = \{\s*wasm: "([^"]+)",[^}]*?css: "([^"]+)",[^}]*?languages: (\{.*\}),\s*\};/s);
   if (!assets) throw new Error(`${dist}/cloudtriage.js does not name its assets`);
-  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).flatMap((l) => [l.file, l.texts]), ...fullFiles(dist)];
+  const files = ['cloudtriage.js', assets[1], assets[2], ...Object.values(JSON.parse(assets[3])).flatMap((l) => [l.file, l.texts, l.questions]), ...fullFiles(dist)];
   for (const f of files) if (!existsSync(join(dist, f))) throw new Error(`${dist}/${f} is named by the loader but missing`);
   return files;
 }
@@ -108,9 +108,12 @@ export function fullFiles(dist = 'dist') {
   return [module[1], wasm[1]];
 }
 
-/** The questionnaire's texts of each language, as the loader names them: loaded only when the user leaves the welcome page. */
+/**
+ * The questionnaire's texts of each language and the other domains' questions, as the loader names them:
+ * loaded only when the user leaves the welcome page, the questions once the texts are in.
+ */
 export function textsFiles(dist = 'dist') {
-  return widgetFiles(dist).filter((f) => /^lang\/[a-z]{2}\.texts-[0-9a-f]{16}\.json$/.test(f));
+  return widgetFiles(dist).filter((f) => /^lang\/[a-z]{2}\.(texts|questions)-[0-9a-f]{16}\.json$/.test(f));
 }
 
 /** The standalone page's own stylesheet, as dist/index.html links it. */

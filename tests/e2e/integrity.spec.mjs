@@ -18,6 +18,7 @@ const WASM = files.find((f) => f.endsWith('_bg.wasm'));
 const CSS = files.find((f) => /^widget-.*\.css$/.test(f));
 const lang = (code) => files.find((f) => f.startsWith(`lang/${code}-`));
 const texts = (code) => files.find((f) => f.startsWith(`lang/${code}.texts-`));
+const questions = (code) => files.find((f) => f.startsWith(`lang/${code}.questions-`));
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Serves one of the widget's files with its last byte changed, or not at all. */
@@ -153,6 +154,39 @@ for (const how of ['tampered', 'missing']) {
     await expect(root.locator('input[name=use_case]').first()).toBeVisible();
     // Focus lands on the new page's heading once its texts are there, not on the vanished button.
     await expect(root.locator('h1[data-page-heading]')).toBeFocused();
+  });
+}
+
+for (const how of ['tampered', 'missing']) {
+  test(`${how} questions of the later domains are refused: the first domain works, the next page says so, keeps the answers and tries again`, async ({ page, guard }) => {
+    refusal(guard, questions('en'), how);
+    guard.expectError(/^console: cloudtriage: the words for en could not be loaded/);
+    const served = await spoil(page, questions('en'), how);
+    await page.goto('/?lang=en');
+    await ready(page, guard);
+    const root = widget(page);
+    await page.waitForTimeout(300);
+    expect(served(), 'nothing of the later questions is requested on the welcome page').toBe(0);
+    await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+    // The first domain's questions came with the texts: its page works while the rest is refused.
+    await expect.poll(served, 'the later questions are asked for once the first are shown').toBe(1);
+    const first = root.locator('.ct-question').first();
+    await first.locator('input[value="2"]').check();
+    await expect(first.locator('input[value="2"]')).toBeChecked();
+    await root.locator('.ct-pager .ct-button-primary').click();
+    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+    await expect(root.locator('.ct-texts-failed [role=alert]')).toHaveText('The questions could not be loaded from this site. Check the connection and try again; your answers are unchanged.');
+    // Still refused on request: one more request, the same message.
+    await root.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(served).toBe(2);
+    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+    // Once the file is whole again, trying again opens the page, and the first answer is still there.
+    await page.unroute(`**/${questions('en')}`);
+    await root.getByRole('button', { name: 'Try again' }).click();
+    await expect(root.locator('.ct-domain .ct-question').first()).toBeVisible();
+    await expect(root.locator('h1[data-page-heading]')).toBeFocused();
+    await root.locator('.ct-nav-item .ct-nav-link').nth(1).click();
+    await expect(root.locator('.ct-question').first().locator('input[value="2"]')).toBeChecked();
   });
 }
 

@@ -48,11 +48,13 @@ test('nothing leaves the browser during a complete assessment', async ({ page, c
   await root.locator('.ct-plan-item').first().waitFor();
 
   const after = log.requests.slice(atStart).map((r) => r.url).filter((u) => !u.startsWith('blob:'));
-  // After the widget became interactive: the questionnaire's texts, when the user started; then, for the
-  // comparison, the whole widget (src/web/upgrade.rs), handed the words the first module took in.
+  // After the widget became interactive: the questionnaire's texts, when the user started, and the other
+  // domains' questions after them; then, for the comparison, the whole widget (src/web/upgrade.rs), handed
+  // the words the first module took in.
   const [fullModule, fullWasm] = fullFiles();
   expect(after.map((u) => new URL(u).pathname)).toEqual([
     expect.stringMatching(/^\/lang\/en\.texts-[0-9a-f]{16}\.json$/),
+    expect.stringMatching(/^\/lang\/en\.questions-[0-9a-f]{16}\.json$/),
     `/${fullModule}`,
     `/${fullWasm}`,
   ]);
@@ -77,13 +79,15 @@ test('storage is used only after opting in, and only for this widget', async ({ 
   expect(state.cookie).toBe('');
 });
 
-test('the build ships the words of every language in content/ in two parts, and there are several', async () => {
+test('the build ships the words of every language in content/ in three parts, and there are several', async () => {
   const words = widgetFiles().filter((f) => f.startsWith('lang/'));
   const interface_ = words.map((f) => f.match(/^lang\/([a-z]{2})-[0-9a-f]{16}\.json$/)).filter(Boolean).map((m) => m[1]);
   const texts = words.map((f) => f.match(/^lang\/([a-z]{2})\.texts-[0-9a-f]{16}\.json$/)).filter(Boolean).map((m) => m[1]);
+  const questions = words.map((f) => f.match(/^lang\/([a-z]{2})\.questions-[0-9a-f]{16}\.json$/)).filter(Boolean).map((m) => m[1]);
   expect(interface_.sort()).toEqual(CODES);
   expect(texts.sort()).toEqual(CODES);
-  expect(words).toHaveLength(2 * CODES.length);
+  expect(questions.sort()).toEqual(CODES);
+  expect(words).toHaveLength(3 * CODES.length);
   expect(CODES.length).toBeGreaterThan(1);
 });
 
@@ -102,13 +106,16 @@ for (const other of CODES.filter((c) => c !== 'en')) {
     expect(unexpected(loaded, allowed(origin))).toEqual([]);
   });
 
-  test(`switching to ${other} past the welcome page loads both parts of that language, from the same origin`, async ({ page, guard: log }) => {
+  test(`switching to ${other} past the welcome page loads every part of that language, from the same origin`, async ({ page, guard: log }) => {
     await page.goto('/?lang=en');
     await ready(page, log);
     const origin = new URL(page.url()).origin;
     const root = widget(page);
     await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
     await root.locator('.ct-question').first().locator('input[value="3"]').check();
+    // The other domains' questions of the language shown are in once the first questions are shown.
+    await expect.poll(() => log.requests.filter((r) => /\/lang\/en\.questions-[0-9a-f]{16}\.json$/.test(r.url)).length).toBe(1);
+    await page.waitForTimeout(100);
     const before = log.requests.length;
     await root.locator('.ct-lang select').selectOption(other);
     await expect(root).toHaveAttribute('lang', other);
@@ -118,6 +125,7 @@ for (const other of CODES.filter((c) => c !== 'en')) {
     expect(loaded.map((r) => new URL(r.url).pathname)).toEqual([
       expect.stringMatching(new RegExp(`^/lang/${other}-[0-9a-f]{16}\\.json$`)),
       expect.stringMatching(new RegExp(`^/lang/${other}\\.texts-[0-9a-f]{16}\\.json$`)),
+      expect.stringMatching(new RegExp(`^/lang/${other}\\.questions-[0-9a-f]{16}\\.json$`)),
     ]);
     expect(unexpected(loaded, allowed(origin))).toEqual([]);
   });

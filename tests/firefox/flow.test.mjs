@@ -109,14 +109,15 @@ function watched() {
 }
 
 /** The files this page loads for an English assessment: the hook, and the widget's files under its folder, as the
- * built loader names them (the interface words, and the questionnaire's texts once the user has left the welcome page). */
+ * built loader names them (the interface words, and the questionnaire's texts and the other domains' questions once the
+ * user has left the welcome page). */
 function allowedFiles({ texts }) {
   const loader = readFileSync(join(ROOT, 'dist', 'cloudtriage.js'), 'utf8');
   const assets = loader.match(/const CLOUDTRIAGE_ASSETS = \{\s*wasm: "([^"]+)",[^}]*?css: "([^"]+)",[^}]*?languages: (\{.*\}),\s*\};/s);
   assert.ok(assets, 'the built loader names its assets');
   return [
     `${ORIGIN}/hosts/watch.js`,
-    ...['cloudtriage.js', assets[1], assets[2], JSON.parse(assets[3]).en.file, ...(texts ? [JSON.parse(assets[3]).en.texts] : [])].map((f) => ORIGIN + FOLDER + f),
+    ...['cloudtriage.js', assets[1], assets[2], JSON.parse(assets[3]).en.file, ...(texts ? [JSON.parse(assets[3]).en.texts, JSON.parse(assets[3]).en.questions] : [])].map((f) => ORIGIN + FOLDER + f),
   ].sort();
 }
 

@@ -1,15 +1,18 @@
 //! The questionnaire's texts: the welcome page needs none of them, so the
 //! widget loads them (from `lang/` beside the loader, with integrity) only when
 //! a page that shows them is first opened: start, resume, an imported file or a
-//! restored state. Until then the page shows a short loading state; if they
-//! cannot be had, a message and a way to try again, with the answers untouched.
+//! restored state. They carry the first domain's questions; the other domains'
+//! questions load once the first domain's page is shown, while the user answers
+//! there, or at once for a page that shows them. Until a page's words are in it shows a short
+//! loading state; if they cannot be had, a message and a way to try again, with
+//! the answers untouched.
 
 use yew::prelude::*;
 
 use crate::core::Catalog;
-use crate::web::languages;
+use crate::web::languages::{self, Part};
 
-/// Where the texts of the language shown stand.
+/// Where the words of the page shown stand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Texts {
     /// At hand: the page can render.
@@ -20,21 +23,42 @@ pub enum Texts {
     Failed,
 }
 
-/// Loads the texts of language `code` when `needed`; returns where they stand and a callback to try again.
+/// Whether the part `part` of language `code` is at hand.
+fn at_hand(code: &str, part: Part) -> bool {
+    let catalog = Catalog::embedded();
+    match part {
+        Part::Interface => true,
+        Part::Texts => catalog.has_texts(code),
+        Part::Questions => catalog.has_questions(code),
+    }
+}
+
+/// Loads the words of language `code` that the page shown needs (`need`: the interface words alone, the
+/// texts with the first domain's questions, or every domain's questions), and when `ahead` every domain's
+/// questions next; returns where the page's words stand and a callback to try again.
 #[hook]
-pub fn use_texts(code: &str, needed: bool) -> (Texts, Callback<()>) {
-    // The outcome of the last attempt, with its language, so that an old failure never marks a new language.
-    let outcome = use_state(|| (String::new(), Texts::Loading));
+pub fn use_texts(code: &str, need: Part, ahead: bool) -> (Texts, Callback<()>) {
+    // The outcome of the last attempt, with its language and part, so that an old failure never marks
+    // a new language, nor the page a failure of a part it does not show.
+    let outcome = use_state(|| (String::new(), Part::Interface, Texts::Loading));
     let attempt = use_state(|| 0u32);
+    let wanted = match need {
+        Part::Interface => Part::Interface,
+        Part::Texts if !ahead || !at_hand(code, Part::Texts) => Part::Texts,
+        _ => Part::Questions,
+    };
     {
         let outcome = outcome.clone();
-        use_effect_with((code.to_owned(), needed, *attempt), move |(code, needed, _)| {
-            if *needed && !Catalog::embedded().has_texts(code) {
-                let code = code.clone();
-                outcome.set((code.clone(), Texts::Loading));
+        use_effect_with((code.to_owned(), wanted, *attempt), move |(code, wanted, _)| {
+            if !at_hand(code, *wanted) {
+                let (code, wanted) = (code.clone(), *wanted);
+                outcome.set((code.clone(), wanted, Texts::Loading));
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = languages::ensure_texts(&code).await;
-                    outcome.set((code, if loaded { Texts::Ready } else { Texts::Failed }));
+                    let loaded = match wanted {
+                        Part::Questions => languages::ensure_questions(&code).await,
+                        _ => languages::ensure_texts(&code).await,
+                    };
+                    outcome.set((code, wanted, if loaded { Texts::Ready } else { Texts::Failed }));
                 });
             }
         });
@@ -43,9 +67,9 @@ pub fn use_texts(code: &str, needed: bool) -> (Texts, Callback<()>) {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
-    let status = if !needed || Catalog::embedded().has_texts(code) {
+    let status = if at_hand(code, need) {
         Texts::Ready
-    } else if outcome.0 == code && outcome.1 == Texts::Failed {
+    } else if outcome.0 == code && outcome.1 == wanted && outcome.2 == Texts::Failed {
         Texts::Failed
     } else {
         Texts::Loading
