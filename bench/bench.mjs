@@ -144,6 +144,9 @@ async function interaction(browser, base, name, profile) {
       if (name === 'cloudtriage') root.querySelectorAll('.ct-nav-item .ct-nav-link')[i + 1].click();
       else window.survey.currentPageNo = i;
       await settle(); await settle();
+      // A page whose words are still on their way (cloudtriage's later domains, just after the first
+      // questions on a slow line) shows a loading line first: the clicks start once its questions show.
+      while (name === 'cloudtriage' && !root.querySelector('.ct-domain .ct-question, .ct-texts-failed')) await settle();
     };
     const radios = () => [...root.querySelectorAll(name === 'cloudtriage' ? '.ct-question input[type=radio]' : '.sd-question input[type=radio]')];
     const times = [];

@@ -49,7 +49,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
  * first module (-0.7 KB) 180.7 KB; short names for the exports the glue calls
  * and the content reader's messages out of line (-1.0 KB) 179.7 KB, and
  * wasm-opt --low-memory-unused (-1.1 KB) 178.6 KB; talc as the modules'
- * allocator instead of the standard library's dlmalloc (-1.4 KB) 177.2 KB. The
+ * allocator instead of the standard library's dlmalloc (-1.4 KB) 177.2 KB; the
+ * questionnaire's texts keeping only the first domain's questions, the others
+ * loading apart once that domain's page is shown (the module +1.2 KB for the
+ * third part, the loader's list of files +0.3 KB; 34.8 KB less to the first
+ * questions) 178.6 KB. The
  * budget is that figure plus about 1.5 KB, so that growth still fails. docs/PERFORMANCE.md records where
  * the bytes go. Raising the budget is a decision, made here. The goal is
  * 150 KB.

@@ -261,7 +261,9 @@ pub fn App(props: &AppProps) -> Html {
         (Page::Procurement, _) => pack_page(lang, &dispatch, &pack, &retry_pack),
         (Page::Compare, _) => compare_page(lang, &dispatch, &model, &report),
     };
-    let show_nav = !matches!(a.page, Page::Welcome) && texts == Texts::Ready;
+    // The navigation needs the texts alone (the domains' titles): it stays while a page waits for the
+    // other domains' questions, or could not have them.
+    let show_nav = !matches!(a.page, Page::Welcome) && catalog.has_texts(&a.language);
     let toolbar = view::toolbar(a, model.remember, model.confirm_erase, props.config.storage_allowed);
     let top = html! {
         <>
