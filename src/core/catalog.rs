@@ -1,8 +1,10 @@
 //! The questionnaire and its languages. The structure is compiled into the
 //! program; a language's words are compiled in too (command-line tool, host
-//! tests) or given at run time in two parts (the widget loads the interface
-//! words of the language it shows with the page, and the questionnaire's
-//! texts only when the user leaves the welcome page: the first load stays small).
+//! tests) or given at run time in three parts (the widget loads the interface
+//! words of the language it shows with the page, the questionnaire's texts
+//! with the first domain's questions only when the user leaves the welcome
+//! page, and the other domains' questions after them: the first load stays
+//! small, and so do the bytes to the first questions).
 
 use std::sync::OnceLock;
 
