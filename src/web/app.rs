@@ -119,7 +119,6 @@ fn handed_over(h: &Handover) -> Model {
     model
 }
 
-/// The page shown when the questionnaire's texts cannot be had: what happened, try again, or back to the start.
 /// The part of a language's words a page shows: the interface words alone on the welcome page, the
 /// questionnaire's texts with the first domains' questions on the context page and those domains' pages,
 /// and every domain's questions on any other page.
@@ -132,6 +131,7 @@ fn words_needed(q: &Questionnaire, page: &Page) -> Part {
     }
 }
 
+/// The page shown when the questionnaire's texts cannot be had: what happened, try again, or back to the start.
 fn texts_failed(lang: Words, dispatch: &Dispatch, retry: Callback<()>) -> Html {
     let back = {
         let dispatch = dispatch.clone();
