@@ -87,7 +87,7 @@ pub struct Handover {
 
 impl Handover {
     /// The event's detail: `{ action, state, file, remember, language, words, texts, questions }` (the
-    /// last two: the language's words as the first module took them in, so that the whole widget
+    /// last three: the language's words as the first module took them in, so that the whole widget
     /// need not fetch them again).
     pub fn to_js(&self) -> JsValue {
         let detail = js_sys::Object::new();

@@ -52,7 +52,10 @@ pub fn use_texts(code: &str, need: Part, ahead: bool) -> (Texts, Callback<()>) {
         use_effect_with((code.to_owned(), wanted, *attempt), move |(code, wanted, _)| {
             if !at_hand(code, *wanted) {
                 let (code, wanted) = (code.clone(), *wanted);
-                outcome.set((code.clone(), wanted, Texts::Loading));
+                // Only a failure shown needs clearing (a retry); a load ahead renders nothing until it is in.
+                if outcome.0 == code && outcome.1 == wanted && outcome.2 == Texts::Failed {
+                    outcome.set((code.clone(), wanted, Texts::Loading));
+                }
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = match wanted {
                         Part::Questions => languages::ensure_questions(&code).await,
