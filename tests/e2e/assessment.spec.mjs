@@ -91,6 +91,28 @@ test('the results page stays still when the toolbar under the plan is reached', 
   expect(tops[0]).toBeLessThan(page.viewportSize().height);
 });
 
+test('an answer moves no text: the question keeps its words in place and the next question stays', async ({ page }) => {
+  // The answered mark is drawn (an inset shadow), not a wider border: the question's text does not
+  // shift sideways and reflow on the first answer, and nothing below it moves.
+  const root = await open(page, 'lang=en&storage=off');
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  const question = root.locator('.ct-question').first();
+  // Measured from the question's own top: the click may scroll the page.
+  const places = () => question.evaluate((q) => {
+    const top = q.getBoundingClientRect().top;
+    const boxes = [...q.querySelectorAll('.ct-question-prompt, .ct-option')].map((e) => e.getBoundingClientRect());
+    const next = q.nextElementSibling.getBoundingClientRect();
+    return { texts: boxes.map((b) => [b.left, b.top - top, b.width, b.height].map(Math.round)), next: Math.round(next.top - top) };
+  });
+  const before = await places();
+  expect(before.texts.length).toBeGreaterThan(3);
+  await question.locator('.ct-option').nth(2).click();
+  await expect(question).toHaveClass(/ct-question-answered/);
+  const mark = await question.evaluate((q) => getComputedStyle(q).boxShadow);
+  expect(mark, 'the answered mark').not.toBe('none');
+  expect(await places()).toEqual(before);
+});
+
 test('a downloaded file imports back to identical answers and scores', async ({ page }) => {
   let root = await open(page);
   await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
