@@ -7,7 +7,11 @@
 
 use std::path::PathBuf;
 
-use cloudtriage::core::i18n::{stays_with_the_page, DOMAINS_WITH_THE_TEXTS, SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE};
+use cloudtriage::core::assessment::Page;
+use cloudtriage::core::i18n::{
+    part_to_load, stays_with_the_page, Part, DOMAINS_WITH_THE_TEXTS, SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE,
+};
+use cloudtriage::core::view::words_needed;
 use cloudtriage::core::Catalog;
 
 /// target/<profile>/lang/, where build.rs leaves the parts for this profile.
@@ -236,4 +240,57 @@ fn the_screens_shown_before_the_texts_use_none_of_their_words() {
     // The scan finds keys where they are: the results page uses these sections.
     let results = std::fs::read_to_string(root.join("src/web/components/results.rs")).unwrap();
     assert!(SECTIONS_WITH_TEXTS.iter().any(|s| results.contains(&format!("\"{s}."))));
+}
+
+#[test]
+fn each_part_is_had_only_with_the_parts_before_it_and_the_language_says_how_far_it_goes() {
+    let catalog = Catalog::unloaded().unwrap();
+    let had = |code| [Part::Interface, Part::Texts, Part::Questions].map(|p| catalog.has_part(code, p));
+    assert_eq!(had("en"), [false, false, false]);
+    let words = catalog.provide("en", &part("en", "")).unwrap();
+    assert_eq!(words.part(), Part::Interface);
+    assert_eq!(had("en"), [true, false, false]);
+    let words = catalog.provide_texts("en", &part("en", ".texts")).unwrap();
+    assert_eq!(words.part(), Part::Texts);
+    assert_eq!(had("en"), [true, true, false]);
+    let words = catalog.provide_questions("en", &part("en", ".questions")).unwrap();
+    assert_eq!(words.part(), Part::Questions);
+    assert_eq!(had("en"), [true, true, true]);
+    // Another language is not had with it, and the compiled-in words are every part.
+    assert_eq!(had("de"), [false, false, false]);
+    assert!([Part::Interface, Part::Texts, Part::Questions].iter().all(|&p| Catalog::embedded().has_part("fr", p)));
+    assert_eq!(Catalog::embedded().language("fr").part(), Part::Questions);
+    assert!(!catalog.has_part("xx", Part::Interface));
+}
+
+#[test]
+fn each_page_waits_for_the_part_that_has_its_words() {
+    let q = &Catalog::embedded().questionnaire;
+    assert_eq!(words_needed(q, &Page::Welcome), Part::Interface);
+    assert_eq!(words_needed(q, &Page::Context), Part::Texts);
+    for (i, domain) in q.domains.iter().enumerate() {
+        let want = if i < DOMAINS_WITH_THE_TEXTS { Part::Texts } else { Part::Questions };
+        assert_eq!(words_needed(q, &Page::Domain(domain.id.clone())), want, "{}", domain.id);
+    }
+    for page in [Page::Results, Page::Compare, Page::Team, Page::Procurement, Page::Domain("nowhere".into())] {
+        assert_eq!(words_needed(q, &page), Part::Questions, "{page:?}");
+    }
+    // The part a page needs is exactly the part whose file carries its domain's questions.
+    let texts: serde_json::Value = serde_json::from_str(&part("en", ".texts")).unwrap();
+    for domain in &q.domains {
+        let in_texts = texts["domains"][domain.id.as_str()].get("questions").is_some();
+        let need = words_needed(q, &Page::Domain(domain.id.clone()));
+        assert_eq!(in_texts, need == Part::Texts, "{}", domain.id);
+    }
+}
+
+#[test]
+fn the_questions_load_ahead_only_after_their_texts() {
+    assert_eq!(part_to_load(Part::Interface, true, true), Part::Interface);
+    assert_eq!(part_to_load(Part::Texts, false, true), Part::Texts);
+    assert_eq!(part_to_load(Part::Texts, true, false), Part::Texts);
+    assert_eq!(part_to_load(Part::Texts, true, true), Part::Questions);
+    for (ahead, texts_here) in [(false, false), (false, true), (true, false), (true, true)] {
+        assert_eq!(part_to_load(Part::Questions, ahead, texts_here), Part::Questions);
+    }
 }

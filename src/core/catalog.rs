@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use super::i18n::Language;
+use super::i18n::{Language, Part};
 use super::model::{ContentError, Questionnaire};
 
 mod embedded {
@@ -112,6 +112,16 @@ impl Catalog {
     /// Whether every word of a language, every domain's questions too, can be used now without loading them.
     pub fn has_questions(&self, code: &str) -> bool {
         self.entry(code).is_some_and(|e| e.complete.get().is_some() || e.json.is_some())
+    }
+
+    /// Whether a part of a language's words, with every part before it, can be used now without
+    /// loading them.
+    pub fn has_part(&self, code: &str, part: Part) -> bool {
+        match part {
+            Part::Interface => self.is_available(code),
+            Part::Texts => self.has_texts(code),
+            Part::Questions => self.has_questions(code),
+        }
     }
 
     /// The words of the language with the most of them at hand: every word, else the texts, else the

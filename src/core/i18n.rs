@@ -161,6 +161,27 @@ pub fn stays_with_the_page(key: &str) -> bool {
 /// first questions are shown or when a page needs them. `build.rs` splits each language so.
 pub const DOMAINS_WITH_THE_TEXTS: usize = 1;
 
+/// A part of a language's words, in the order they load; each needs the ones before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// The interface words: the welcome page and the frame of every page.
+    Interface,
+    /// The questionnaire's texts, with the first [`DOMAINS_WITH_THE_TEXTS`] domains' questions.
+    Texts,
+    /// Every other domain's questions.
+    Questions,
+}
+
+/// The part to load for a page that shows `need`, when `texts_here` says whether the questionnaire's
+/// texts already are: the page's own part, or with `ahead` (once the first questions are shown) every
+/// domain's questions, but never before the texts they need.
+pub fn part_to_load(need: Part, ahead: bool, texts_here: bool) -> Part {
+    match need {
+        Part::Texts if ahead && texts_here => Part::Questions,
+        need => need,
+    }
+}
+
 /// One language's words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Language {
@@ -289,6 +310,17 @@ impl Language {
     /// Whether every word is here: the questionnaire's texts and every domain's questions.
     pub fn is_complete(&self) -> bool {
         self.has_texts() && self.later.is_empty()
+    }
+
+    /// How far this language's words go: the last [`Part`] here, with every one before it.
+    pub fn part(&self) -> Part {
+        if self.is_complete() {
+            Part::Questions
+        } else if self.has_texts() {
+            Part::Texts
+        } else {
+            Part::Interface
+        }
     }
 
     /// The language's own name, e.g. "Deutsch".

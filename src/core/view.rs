@@ -11,11 +11,25 @@ use super::assessment::{Assessment, NavItem, Page, Problem};
 use super::catalog::Catalog;
 use super::compare::{compare, DomainDelta, IndexDelta};
 use super::context::{Context, Deployment, OrgSize, ServiceModel, Stage, UseCase};
-use super::i18n::Language;
+use super::i18n::{Language, Part, DOMAINS_WITH_THE_TEXTS};
 use super::model::{Index, Questionnaire};
 use super::score::{Cap, Completeness, PlanItem, Report, Standing};
 
 pub use radar::RadarView;
+
+/// The part of a language's words a page shows: the interface words alone on the welcome page, the
+/// questionnaire's texts on the context page and the first domains' pages, every domain's questions on
+/// any other page (another domain, the results, the team's page).
+pub fn words_needed(questionnaire: &Questionnaire, page: &Page) -> Part {
+    match page {
+        Page::Welcome => Part::Interface,
+        Page::Context => Part::Texts,
+        Page::Domain(id) if questionnaire.domains.iter().take(DOMAINS_WITH_THE_TEXTS).any(|d| d.id == *id) => {
+            Part::Texts
+        }
+        _ => Part::Questions,
+    }
+}
 
 /// What the welcome page says about the questionnaire and offers.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -20,7 +20,6 @@ use super::hooks::{
     use_scored, use_storage, use_texts, use_upgrade, Pack, Texts,
 };
 use super::lang::Words;
-use super::languages::Part;
 use super::notice::Notice;
 use super::platform;
 #[cfg(feature = "full")]
@@ -32,8 +31,6 @@ use crate::core::crosswalk;
 #[cfg(feature = "full")]
 use crate::core::crosswalk::Assessed;
 use crate::core::embed::{EmbedConfig, Preset};
-use crate::core::i18n::DOMAINS_WITH_THE_TEXTS;
-use crate::core::model::Questionnaire;
 use crate::core::{view, Catalog};
 
 /// What a mount element gives the widget.
@@ -119,18 +116,6 @@ fn handed_over(h: &Handover) -> Model {
     model
 }
 
-/// The part of a language's words a page shows: the interface words alone on the welcome page, the
-/// questionnaire's texts with the first domains' questions on the context page and those domains' pages,
-/// and every domain's questions on any other page.
-fn words_needed(q: &Questionnaire, page: &Page) -> Part {
-    match page {
-        Page::Welcome => Part::Interface,
-        Page::Context => Part::Texts,
-        Page::Domain(id) if q.domains.iter().take(DOMAINS_WITH_THE_TEXTS).any(|d| d.id == *id) => Part::Texts,
-        _ => Part::Questions,
-    }
-}
-
 /// The page shown when the questionnaire's texts cannot be had: what happened, try again, or back to the start.
 fn texts_failed(lang: Words, dispatch: &Dispatch, retry: Callback<()>) -> Html {
     let back = {
@@ -173,7 +158,7 @@ pub fn App(props: &AppProps) -> Html {
     // with the first domain's questions; every other page shows other domains' questions too, which
     // load once a domain's page is shown.
     let ahead = matches!(a.page, Page::Domain(_));
-    let (texts, retry) = use_texts(&a.language, words_needed(q, &a.page), ahead);
+    let (texts, retry) = use_texts(&a.language, view::words_needed(q, &a.page), ahead);
     let lang = Words::of(&a.language);
 
     // The agency's files, when the page names them; problems become notices. (The first module

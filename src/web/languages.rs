@@ -34,13 +34,7 @@ struct Source {
     questions: File,
 }
 
-/// A part of a language's words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Interface,
-    Texts,
-    Questions,
-}
+pub use crate::core::i18n::Part;
 
 thread_local! {
     static SOURCES: RefCell<Vec<Source>> = const { RefCell::new(Vec::new()) };

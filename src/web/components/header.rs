@@ -21,14 +21,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         let dispatch = props.dispatch.clone();
         // Past the welcome page the language shown has its texts, and soon every domain's questions;
         // the new one must bring as much of its own.
-        use crate::web::languages::Part;
-        let upto = if lang.is_complete() {
-            Part::Questions
-        } else if lang.has_texts() {
-            Part::Texts
-        } else {
-            Part::Interface
-        };
+        let upto = lang.part();
         Callback::from(move |e: yew::Event| {
             let code = e.target_unchecked_into::<HtmlSelectElement>().value();
             crate::web::languages::switch(code, upto, dispatch.clone());

@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use crate::core::Catalog;
+use crate::core::{i18n, Catalog};
 use crate::web::languages::{self, Part};
 
 /// Where the words of the page shown stand.
@@ -25,12 +25,7 @@ pub enum Texts {
 
 /// Whether the part `part` of language `code` is at hand.
 fn at_hand(code: &str, part: Part) -> bool {
-    let catalog = Catalog::embedded();
-    match part {
-        Part::Interface => true,
-        Part::Texts => catalog.has_texts(code),
-        Part::Questions => catalog.has_questions(code),
-    }
+    Catalog::embedded().has_part(code, part)
 }
 
 /// Loads the words of language `code` that the page shown needs (`need`: the interface words alone, the
@@ -42,11 +37,7 @@ pub fn use_texts(code: &str, need: Part, ahead: bool) -> (Texts, Callback<()>) {
     // a new language, nor the page a failure of a part it does not show.
     let outcome = use_state(|| (String::new(), Part::Interface, Texts::Loading));
     let attempt = use_state(|| 0u32);
-    let wanted = match need {
-        Part::Interface => Part::Interface,
-        Part::Texts if !ahead || !at_hand(code, Part::Texts) => Part::Texts,
-        _ => Part::Questions,
-    };
+    let wanted = i18n::part_to_load(need, ahead, at_hand(code, Part::Texts));
     {
         let outcome = outcome.clone();
         use_effect_with((code.to_owned(), wanted, *attempt), move |(code, wanted, _)| {
