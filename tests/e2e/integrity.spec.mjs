@@ -127,6 +127,19 @@ for (const how of ['tampered', 'missing']) {
   });
 }
 
+/**
+ * The page that cannot have its words, after the first request for them: its heading and message,
+ * then "Try again" while the file is still refused: one more request, the same page.
+ */
+async function refusedAndRetried(root, served) {
+  await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+  await expect(root.locator('.ct-texts-failed [role=alert]')).toHaveText('The questions could not be loaded from this site. Check the connection and try again; your answers are unchanged.');
+  expect(served(), 'the words were asked for once').toBe(1);
+  await root.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(served).toBe(2);
+  await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+}
+
 for (const how of ['tampered', 'missing']) {
   test(`${how} questionnaire texts are refused when the user starts: the widget says so, keeps the answers and tries again`, async ({ page, guard }) => {
     refusal(guard, texts('en'), how);
@@ -139,13 +152,7 @@ for (const how of ['tampered', 'missing']) {
     await page.waitForTimeout(300);
     expect(served()).toBe(0);
     await root.locator('.ct-welcome .ct-button-primary').click();
-    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
-    await expect(root.locator('.ct-texts-failed [role=alert]')).toHaveText('The questions could not be loaded from this site. Check the connection and try again; your answers are unchanged.');
-    expect(served()).toBe(1);
-    // Still refused: the same message, one more request.
-    await root.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(served).toBe(2);
-    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+    await refusedAndRetried(root, served);
     // Back on the welcome page, nothing was lost; once the file is whole again, the questionnaire opens.
     await root.getByRole('button', { name: 'Back to the start' }).click();
     await expect(root.locator('.ct-welcome')).toBeVisible();
@@ -174,14 +181,9 @@ for (const how of ['tampered', 'missing']) {
     await first.locator('input[value="2"]').check();
     await expect(first.locator('input[value="2"]')).toBeChecked();
     await root.locator('.ct-pager .ct-button-primary').click();
-    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
-    await expect(root.locator('.ct-texts-failed [role=alert]')).toHaveText('The questions could not be loaded from this site. Check the connection and try again; your answers are unchanged.');
     // The navigation, which needs the texts alone, stays: the first domain can still be reached.
     await expect(root.locator('.ct-nav .ct-nav-link').nth(1)).toContainText('Governance');
-    // Still refused on request: one more request, the same message.
-    await root.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(served).toBe(2);
-    await expect(root.locator('h1')).toHaveText('The questionnaire could not be loaded');
+    await refusedAndRetried(root, served);
     // Once the file is whole again, trying again opens the page, and the first answer is still there.
     await page.unroute(`**/${questions('en')}`);
     await root.getByRole('button', { name: 'Try again' }).click();
