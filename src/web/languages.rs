@@ -104,21 +104,19 @@ fn source(code: &str) -> Option<Source> {
     SOURCES.with(|s| s.borrow().iter().find(|s| s.code == code).cloned())
 }
 
-/// Makes a language's interface words available, loading them if needed. `false` if they cannot be had.
-pub async fn ensure(code: &str) -> bool {
-    Catalog::embedded().is_available(code) || load(code, Part::Interface).await
-}
-
-/// Makes a language's questionnaire texts available (and its interface words), loading
-/// what is missing. `false` if they cannot be had.
-pub async fn ensure_texts(code: &str) -> bool {
-    Catalog::embedded().has_texts(code) || (ensure(code).await && load(code, Part::Texts).await)
-}
-
-/// Makes every word of a language available, the questions of every domain too (and its texts and
-/// interface words), loading what is missing. `false` if they cannot be had.
-pub async fn ensure_questions(code: &str) -> bool {
-    Catalog::embedded().has_questions(code) || (ensure_texts(code).await && load(code, Part::Questions).await)
+/// Makes the part `part` of a language's words available with every part before it (the interface
+/// words, the questionnaire's texts, every domain's questions), loading what is missing in that order.
+/// `false` if they cannot be had.
+pub async fn ensure(code: &str, part: Part) -> bool {
+    for before in [Part::Interface, Part::Texts, Part::Questions] {
+        if before > part {
+            break;
+        }
+        if !Catalog::embedded().has_part(code, before) && !load(code, before).await {
+            return false;
+        }
+    }
+    true
 }
 
 /// Checks a part of a language's words and takes it in (the words handed over by the loader or the first
@@ -178,12 +176,7 @@ async fn load(code: &str, part: Part) -> bool {
 /// Words that cannot be had leave the language as it was, with a notice.
 pub fn switch(code: String, upto: Part, dispatch: Dispatch) {
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match upto {
-            Part::Interface => ensure(&code).await,
-            Part::Texts => ensure_texts(&code).await,
-            Part::Questions => ensure_questions(&code).await,
-        };
-        if loaded {
+        if ensure(&code, upto).await {
             dispatch.dispatch(Msg::Core(Event::SetLanguage(code)));
         } else {
             dispatch.dispatch(Msg::Notify(Notice::LanguageUnavailable));

@@ -223,9 +223,9 @@ fn mount(
             _ => starting_language(&config),
         };
         let fallback = crate::core::catalog::FALLBACK_LANGUAGE;
-        let language = if languages::ensure(wanted).await {
+        let language = if languages::ensure(wanted, languages::Part::Interface).await {
             wanted
-        } else if wanted != fallback && languages::ensure(fallback).await {
+        } else if wanted != fallback && languages::ensure(fallback, languages::Part::Interface).await {
             fallback
         } else {
             report_failure(&host);
@@ -235,7 +235,7 @@ fn mount(
         // first, so that the first render is that page (no loading line in between) and the focus can stay.
         // Should they fail, the widget says so itself and offers to try again.
         if handover.as_ref().is_some_and(|h| h.action != super::upgrade::Action::Start) {
-            languages::ensure_questions(language).await;
+            languages::ensure(language, languages::Part::Questions).await;
         }
         // The reader clicked the prerendered Start: the widget opens on the context page, with the texts the
         // loader fetched meanwhile (should they be missing, that page loads them itself, with its retry).

@@ -48,10 +48,7 @@ pub fn use_texts(code: &str, need: Part, ahead: bool) -> (Texts, Callback<()>) {
                     outcome.set((code.clone(), wanted, Texts::Loading));
                 }
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match wanted {
-                        Part::Questions => languages::ensure_questions(&code).await,
-                        _ => languages::ensure_texts(&code).await,
-                    };
+                    let loaded = languages::ensure(&code, wanted).await;
                     outcome.set((code, wanted, if loaded { Texts::Ready } else { Texts::Failed }));
                 });
             }
