@@ -113,6 +113,53 @@ test('an answer moves no text: the question keeps its words in place and the nex
   expect(await places()).toEqual(before);
 });
 
+test('each option shows its badge beside the title, and a radio is named by its words alone', async ({ page }) => {
+  // The badge is the label's generated content with empty alternative text: seen, not read.
+  const root = await open(page, 'lang=en&storage=off');
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  const question = root.locator('.ct-question').first();
+  const options = await question.locator('.ct-option').evaluateAll((labels) => labels.map((label) => {
+    const badge = getComputedStyle(label, '::before');
+    const title = label.querySelector('.ct-option-title').getBoundingClientRect();
+    const radio = label.querySelector('input').getBoundingClientRect();
+    return { content: badge.content, width: badge.width, left: Math.round(radio.right) < Math.round(title.left) };
+  }));
+  expect(options.map((o) => o.content)).toEqual(['"0" / ""', '"1" / ""', '"2" / ""', '"3" / ""', '"4" / ""', '"?" / ""', '"–" / ""'].slice(0, options.length));
+  expect(options.length).toBeGreaterThanOrEqual(6);
+  for (const o of options) {
+    expect(o.width, 'the badge is drawn').not.toBe('auto');
+    expect(o.left, 'the radio comes before the title').toBe(true);
+  }
+  const defined = question.getByRole('radio', { name: /^Defined\b/ });
+  await expect(defined).toHaveCount(1);
+  const name = await question.locator('.ct-option').nth(2).locator('input').evaluate((input) => input.labels[0].innerText);
+  expect(name.startsWith('Defined'), 'the label starts with the title, no badge in its text').toBe(true);
+  await question.locator('.ct-option').nth(2).click();
+  const checked = await question.locator('.ct-option-checked').evaluate((label) => [
+    getComputedStyle(label, '::before').backgroundColor, getComputedStyle(label.parentElement.querySelector('.ct-option:not(.ct-option-checked)'), '::before').backgroundColor]);
+  expect(checked[0], "the checked option's badge takes the accent").not.toBe(checked[1]);
+});
+
+test('printed, an answered question is marked with the wider border: print leaves shadows out', async ({ page }) => {
+  const root = await open(page, 'lang=en&storage=off');
+  await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
+  const question = root.locator('.ct-question').first();
+  await question.locator('.ct-option').nth(2).click();
+  await expect(question).toHaveClass(/ct-question-answered/);
+  const mark = () => question.evaluate((q) => {
+    const s = getComputedStyle(q);
+    return { width: s.borderInlineStartWidth, shadow: s.boxShadow };
+  });
+  const onScreen = await mark();
+  expect(onScreen.width).toBe('1px');
+  expect(onScreen.shadow).not.toBe('none');
+  await page.emulateMedia({ media: 'print' });
+  expect(await mark()).toEqual({ width: '4px', shadow: 'none' });
+  const unanswered = await root.locator('.ct-question:not(.ct-question-answered)').first()
+    .evaluate((q) => getComputedStyle(q).borderInlineStartWidth);
+  expect(unanswered, 'an unanswered question keeps the thin border').toBe('1px');
+});
+
 test('a downloaded file imports back to identical answers and scores', async ({ page }) => {
   let root = await open(page);
   await start(root, { useCases: ['ehr'], serviceModel: 'saas' });
