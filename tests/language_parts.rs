@@ -11,7 +11,7 @@ use cloudtriage::core::assessment::Page;
 use cloudtriage::core::i18n::{
     part_to_load, stays_with_the_page, Part, DOMAINS_WITH_THE_TEXTS, SECTIONS_WITH_TEXTS, WORDS_WITH_THE_PAGE,
 };
-use cloudtriage::core::view::words_needed;
+use cloudtriage::core::view::{words_ahead, words_needed};
 use cloudtriage::core::Catalog;
 
 /// target/<profile>/lang/, where build.rs leaves the parts for this profile.
@@ -282,6 +282,21 @@ fn each_page_waits_for_the_part_that_has_its_words() {
         let need = words_needed(q, &Page::Domain(domain.id.clone()));
         assert_eq!(in_texts, need == Part::Texts, "{}", domain.id);
     }
+}
+
+#[test]
+fn only_a_domains_page_loads_the_other_questions_ahead() {
+    let q = &Catalog::embedded().questionnaire;
+    for domain in &q.domains {
+        assert!(words_ahead(&Page::Domain(domain.id.clone())), "{}", domain.id);
+    }
+    for page in [Page::Welcome, Page::Context, Page::Results, Page::Compare, Page::Team, Page::Procurement] {
+        assert!(!words_ahead(&page), "{page:?}");
+    }
+    // From the first domain's page, which needs only the texts, the rest is what loads next.
+    let first = Page::Domain(q.domains[0].id.clone());
+    assert_eq!(part_to_load(words_needed(q, &first), words_ahead(&first), true), Part::Questions);
+    assert_eq!(part_to_load(words_needed(q, &Page::Context), words_ahead(&Page::Context), true), Part::Texts);
 }
 
 #[test]

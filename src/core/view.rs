@@ -31,6 +31,13 @@ pub fn words_needed(questionnaire: &Questionnaire, page: &Page) -> Part {
     }
 }
 
+/// Whether a page loads every domain's questions ahead, once its own words are in: a domain's page,
+/// from which the user goes on to the next domains. The welcome and context pages do not: a user may
+/// stop there, and the context page waits for nothing but the texts.
+pub fn words_ahead(page: &Page) -> bool {
+    matches!(page, Page::Domain(_))
+}
+
 /// What the welcome page says about the questionnaire and offers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WelcomeView {

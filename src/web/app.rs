@@ -157,8 +157,7 @@ pub fn App(props: &AppProps) -> Html {
     // Every page but the welcome page shows the questionnaire's texts; they load on the way there,
     // with the first domain's questions; every other page shows other domains' questions too, which
     // load once a domain's page is shown.
-    let ahead = matches!(a.page, Page::Domain(_));
-    let (texts, retry) = use_texts(&a.language, view::words_needed(q, &a.page), ahead);
+    let (texts, retry) = use_texts(&a.language, view::words_needed(q, &a.page), view::words_ahead(&a.page));
     let lang = Words::of(&a.language);
 
     // The agency's files, when the page names them; problems become notices. (The first module
